@@ -1,0 +1,38 @@
+package ecsvpce.core;
+
+import ecsvpce.core.diagnosis.Diagnoser;
+import ecsvpce.core.diagnosis.Diagnosis;
+import ecsvpce.core.failure.Classification;
+import ecsvpce.core.failure.StopReasonClassifier;
+import ecsvpce.core.needs.NeedsAnalyzer;
+import ecsvpce.core.needs.TaskNeeds;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.plan.Plan;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.Planner;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functional core for one failed task: needs, class of failure, diagnosis, plan. Pure: the same
+ * inputs always give the same decision, and nothing here talks to AWS.
+ */
+public final class RemediationEngine {
+    private RemediationEngine() {
+    }
+
+    /**
+     * @param tags tags for every resource the plan creates
+     */
+    public static Decision decide(FailedTask task, NetworkSnapshot snapshot, PlanSettings settings,
+                                  Map<String, String> tags) {
+        TaskNeeds needs = NeedsAnalyzer.analyze(task.definition(), task.launch());
+        Classification classification = StopReasonClassifier.classify(task.stoppedReason());
+        Diagnosis diagnosis = Diagnoser.diagnose(needs, task.placement(), snapshot);
+        Plan plan = classification.failureClass().mayBeFixedByEndpoints()
+                ? Planner.plan(snapshot, List.of(diagnosis), settings, tags)
+                : Plan.heldBack("the stop reason is a " + classification.failureClass() + " failure ("
+                        + classification.explanation() + "): no network change is made", diagnosis.blocking());
+        return new Decision(needs, classification, diagnosis, plan);
+    }
+}

@@ -1,0 +1,27 @@
+package ecsvpce.core.diagnosis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a task's network lacks for its needs.
+ *
+ * @param routeTableId     the route table the task's subnet uses
+ * @param internetPath     the default route's target when the subnet can reach the internet
+ */
+public record Diagnosis(
+        String vpcId,
+        String subnetId,
+        String availabilityZone,
+        String routeTableId,
+        Optional<String> internetPath,
+        List<Finding> findings) {
+
+    public Diagnosis {
+        findings = List.copyOf(findings);
+    }
+
+    public List<Finding> blocking() {
+        return findings.stream().filter(Finding::isBlocking).toList();
+    }
+}

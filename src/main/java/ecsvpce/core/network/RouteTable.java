@@ -1,0 +1,20 @@
+package ecsvpce.core.network;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A route table and the subnets explicitly associated with it.
+ *
+ * @param main whether it is the VPC's main route table (used by subnets without an explicit association)
+ */
+public record RouteTable(String id, boolean main, List<String> subnetIds, List<Route> routes) {
+    public RouteTable {
+        subnetIds = List.copyOf(subnetIds);
+        routes = List.copyOf(routes);
+    }
+
+    public Optional<Route> internetPath() {
+        return routes.stream().filter(Route::isInternetPath).findFirst();
+    }
+}

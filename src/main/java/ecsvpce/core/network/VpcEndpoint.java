@@ -1,0 +1,34 @@
+package ecsvpce.core.network;
+
+import ecsvpce.core.EndpointType;
+import java.util.List;
+import java.util.Map;
+
+/** A VPC endpoint as EC2 describes it. */
+public record VpcEndpoint(
+        String id,
+        String serviceName,
+        EndpointType type,
+        String state,
+        boolean privateDnsEnabled,
+        List<String> subnetIds,
+        List<String> securityGroupIds,
+        List<String> routeTableIds,
+        Map<String, String> tags) {
+
+    public VpcEndpoint {
+        subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+        securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        routeTableIds = routeTableIds == null ? List.of() : List.copyOf(routeTableIds);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public boolean isAvailable() {
+        return "available".equalsIgnoreCase(state);
+    }
+
+    /** Deleted (and deleting) endpoints stay listed for a while; they serve nothing. */
+    public boolean isGone() {
+        return "deleted".equalsIgnoreCase(state) || "deleting".equalsIgnoreCase(state);
+    }
+}
