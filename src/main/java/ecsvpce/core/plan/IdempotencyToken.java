@@ -14,9 +14,20 @@ public final class IdempotencyToken {
     }
 
     public static String forEndpoint(String vpcId, String serviceName, String type) {
+        return token(vpcId + "|" + serviceName + "|" + type);
+    }
+
+    /**
+     * A successor for a token EC2 already spent on an endpoint that has since been deleted (EC2
+     * keeps answering a token with its first endpoint). Deterministic too, so racers agree on it.
+     */
+    public static String renewed(String staleToken, String deletedEndpointId) {
+        return token(staleToken + "|" + deletedEndpointId);
+    }
+
+    private static String token(String seed) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((vpcId + "|" + serviceName + "|" + type).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
             // EC2 accepts up to 64 ASCII characters.
             return "ecsvpce-" + HexFormat.of().formatHex(digest, 0, 20);
         } catch (NoSuchAlgorithmException e) {

@@ -9,6 +9,7 @@ import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.SecurityGroup;
 import ecsvpce.core.network.SecurityGroupRule;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -155,6 +156,6 @@ public final class Planner {
 
     private BigDecimal monthlyCost(int availabilityZones) {
         return settings.interfaceEndpointUsdPerAzHour().multiply(HOURS_PER_MONTH)
-                .multiply(BigDecimal.valueOf(availabilityZones));
+                .multiply(BigDecimal.valueOf(availabilityZones)).setScale(2, RoundingMode.HALF_UP);
     }
 }

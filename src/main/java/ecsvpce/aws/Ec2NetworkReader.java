@@ -1,0 +1,201 @@
+package ecsvpce.aws;
+
+import ecsvpce.core.EndpointType;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.Route;
+import ecsvpce.core.network.RouteTable;
+import ecsvpce.core.network.SecurityGroup;
+import ecsvpce.core.network.SecurityGroupRule;
+import ecsvpce.core.network.Subnet;
+import ecsvpce.core.network.VpcEndpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.RouteState;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
+
+/**
+ * Reads what the engine needs about a VPC in a handful of filtered calls, the independent ones at
+ * the same time. Read only.
+ */
+public final class Ec2NetworkReader implements AutoCloseable {
+    private final Ec2Client ec2;
+    private final String region;
+    private final ExecutorService readers = Executors.newFixedThreadPool(6, runnable -> {
+        Thread thread = new Thread(runnable, "ec2-snapshot-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Ec2NetworkReader(Ec2Client ec2, String region) {
+        this.ec2 = ec2;
+        this.region = region;
+    }
+
+    /** The VPC of each subnet that still exists; missing subnets are simply absent. */
+    public Map<String, String> vpcsOfSubnets(Collection<String> subnetIds) {
+        Map<String, String> vpcs = new LinkedHashMap<>();
+        if (subnetIds.isEmpty()) {
+            return vpcs;
+        }
+        AwsCall.run("ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(r -> r
+                        .filters(filter("subnet-id", List.copyOf(subnetIds)))).subnets())
+                .forEach(subnet -> vpcs.put(subnet.subnetId(), subnet.vpcId()));
+        return vpcs;
+    }
+
+    /** The security groups of a network interface, or empty once the interface is gone. */
+    public Optional<List<String>> securityGroupsOfInterface(String networkInterfaceId) {
+        try {
+            return ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(networkInterfaceId))
+                    .networkInterfaces().stream().findFirst()
+                    .map(eni -> eni.groups().stream().map(g -> g.groupId()).toList());
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && "InvalidNetworkInterfaceID.NotFound".equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw AwsCall.sort("ec2:DescribeNetworkInterfaces", e);
+        }
+    }
+
+    public NetworkSnapshot snapshot(String vpcId) {
+        CompletableFuture<Vpc> vpc = async("ec2:DescribeVpcs",
+                () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
+        CompletableFuture<List<String>> dnsServers = vpc.thenApplyAsync(this::dnsServers, readers);
+        CompletableFuture<Boolean> dnsSupport = async("ec2:DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
+                r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport())
+                .thenApply(AttributeBooleanValue::value);
+        CompletableFuture<Boolean> dnsHostnames = async("ec2:DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
+                r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames())
+                .thenApply(AttributeBooleanValue::value);
+        CompletableFuture<List<Subnet>> subnets = async("ec2:DescribeSubnets", () -> ec2
+                .describeSubnetsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).subnets().stream()
+                .map(s -> new Subnet(s.subnetId(), s.availabilityZone(), s.cidrBlock(), tags(s.tags())))
+                .toList());
+        CompletableFuture<List<RouteTable>> routeTables = async("ec2:DescribeRouteTables", () -> ec2
+                .describeRouteTablesPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).routeTables().stream()
+                .map(Ec2NetworkReader::routeTable).toList());
+        CompletableFuture<List<VpcEndpoint>> endpoints = async("ec2:DescribeVpcEndpoints", () -> ec2
+                .describeVpcEndpointsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).vpcEndpoints().stream()
+                .map(Ec2NetworkReader::endpoint).toList());
+        CompletableFuture<List<SecurityGroup>> groups = async("ec2:DescribeSecurityGroups", () -> ec2
+                .describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).securityGroups()
+                .stream()
+                .map(g -> new SecurityGroup(g.groupId(), g.groupName(), rules(g.ipPermissions()),
+                        rules(g.ipPermissionsEgress()), tags(g.tags())))
+                .toList());
+        try {
+            Vpc described = vpc.join();
+            return new NetworkSnapshot(vpcId, region, cidrBlocks(described), dnsSupport.join(), dnsHostnames.join(),
+                    dnsServers.join(), tags(described.tags()), subnets.join(), routeTables.join(), endpoints.join(),
+                    groups.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private <T> CompletableFuture<T> async(String iamAction, Supplier<T> call) {
+        return CompletableFuture.supplyAsync(() -> AwsCall.run(iamAction, call), readers);
+    }
+
+    private List<String> dnsServers(Vpc vpc) {
+        if (vpc.dhcpOptionsId() == null || vpc.dhcpOptionsId().equals("default")) {
+            return List.of();
+        }
+        return AwsCall.run("ec2:DescribeDhcpOptions", () -> ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(vpc.dhcpOptionsId())))
+                .dhcpOptions().stream()
+                .flatMap(options -> options.dhcpConfigurations().stream())
+                .filter(config -> "domain-name-servers".equals(config.key()))
+                .flatMap(config -> config.values().stream())
+                .map(value -> value.value())
+                .toList();
+    }
+
+    private static List<String> cidrBlocks(Vpc vpc) {
+        List<String> blocks = vpc.cidrBlockAssociationSet().stream()
+                .filter(a -> a.cidrBlockState() == null || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED)
+                .map(a -> a.cidrBlock())
+                .toList();
+        return blocks.isEmpty() && vpc.cidrBlock() != null ? List.of(vpc.cidrBlock()) : blocks;
+    }
+
+    private static RouteTable routeTable(software.amazon.awssdk.services.ec2.model.RouteTable table) {
+        boolean main = table.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main()));
+        List<String> subnets = table.associations().stream()
+                .map(a -> a.subnetId()).filter(id -> id != null).toList();
+        List<Route> routes = table.routes().stream()
+                .map(r -> new Route(r.destinationCidrBlock(), r.destinationPrefixListId(), target(r),
+                        r.state() != RouteState.BLACKHOLE))
+                .toList();
+        return new RouteTable(table.routeTableId(), main, subnets, routes);
+    }
+
+    private static String target(software.amazon.awssdk.services.ec2.model.Route route) {
+        for (String target : new String[] {route.gatewayId(), route.natGatewayId(), route.transitGatewayId(),
+                route.instanceId(), route.networkInterfaceId(), route.vpcPeeringConnectionId(),
+                route.egressOnlyInternetGatewayId(), route.localGatewayId(), route.carrierGatewayId()}) {
+            if (target != null) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    private static VpcEndpoint endpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
+        return new VpcEndpoint(e.vpcEndpointId(), e.serviceName(), endpointType(e.vpcEndpointTypeAsString()),
+                e.stateAsString(), Boolean.TRUE.equals(e.privateDnsEnabled()), e.subnetIds(),
+                e.groups().stream().map(g -> g.groupId()).toList(), e.routeTableIds(), tags(e.tags()));
+    }
+
+    /** Gateway Load Balancer and other types never serve a task's start-up; they count as neither. */
+    private static EndpointType endpointType(String awsName) {
+        return "Gateway".equalsIgnoreCase(awsName) ? EndpointType.GATEWAY
+                : "Interface".equalsIgnoreCase(awsName) ? EndpointType.INTERFACE : null;
+    }
+
+    private static List<SecurityGroupRule> rules(List<IpPermission> permissions) {
+        List<SecurityGroupRule> rules = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            rules.add(new SecurityGroupRule(p.ipProtocol(), p.fromPort(), p.toPort(),
+                    p.ipRanges().stream().map(range -> range.cidrIp()).toList(),
+                    p.userIdGroupPairs().stream().map(pair -> pair.groupId()).toList(),
+                    p.prefixListIds().stream().map(pl -> pl.prefixListId()).toList()));
+        }
+        return rules;
+    }
+
+    private static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value()));
+        return map;
+    }
+
+    private static Filter filter(String name, List<String> values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+    }
+}

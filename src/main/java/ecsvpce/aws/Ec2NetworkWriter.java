@@ -1,0 +1,168 @@
+package ecsvpce.aws;
+
+import ecsvpce.core.plan.Action;
+import ecsvpce.core.plan.AddRouteTableToGateway;
+import ecsvpce.core.plan.AttachSecurityGroup;
+import ecsvpce.core.plan.AuthorizeHttpsIngress;
+import ecsvpce.core.plan.CreateEndpointSecurityGroup;
+import ecsvpce.core.plan.CreateGatewayEndpoint;
+import ecsvpce.core.plan.CreateInterfaceEndpoint;
+import ecsvpce.core.plan.EnablePrivateDns;
+import ecsvpce.core.plan.EnableVpcDnsAttribute;
+import ecsvpce.core.plan.EndpointGroup;
+import ecsvpce.core.plan.IdempotencyToken;
+import ecsvpce.core.plan.VpcDnsAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+
+/**
+ * Carries out a plan's actions, in order. Only creates and enables: this class has no call that
+ * deletes, revokes or detaches anything.
+ */
+public final class Ec2NetworkWriter {
+    private static final String HTTPS_RULE_DESCRIPTION = "HTTPS from inside the VPC to interface endpoints";
+
+    private final Ec2Client ec2;
+
+    public Ec2NetworkWriter(Ec2Client ec2) {
+        this.ec2 = ec2;
+    }
+
+    /**
+     * Applies the actions in order and returns what each did. Stops at the first failure, which it
+     * throws: a {@link ConcurrentChange} means re-read and re-plan, an {@link AwsCallFailure} is
+     * permanent, anything else is transient.
+     *
+     * @param done receives each action as soon as it is applied, so a report can show partial progress
+     */
+    public void apply(List<Action> actions, List<AppliedAction> done) {
+        String createdGroupId = null;
+        for (Action action : actions) {
+            AppliedAction applied;
+            if (action instanceof EnableVpcDnsAttribute a) {
+                applied = enableDnsAttribute(a);
+            } else if (action instanceof EnablePrivateDns a) {
+                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                        r -> r.vpcEndpointId(a.endpointId()).privateDnsEnabled(true)));
+                applied = new AppliedAction(a, a.endpointId());
+            } else if (action instanceof AddRouteTableToGateway a) {
+                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                        r -> r.vpcEndpointId(a.endpointId()).addRouteTableIds(a.routeTableId())));
+                applied = new AppliedAction(a, a.endpointId());
+            } else if (action instanceof CreateEndpointSecurityGroup a) {
+                createdGroupId = createGroup(a);
+                applied = new AppliedAction(a, createdGroupId);
+            } else if (action instanceof AuthorizeHttpsIngress a) {
+                authorizeHttps(a.groupId(), a.cidrs());
+                applied = new AppliedAction(a, a.groupId());
+            } else if (action instanceof AttachSecurityGroup a) {
+                String groupId = groupId(a.group(), createdGroupId);
+                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                        r -> r.vpcEndpointId(a.endpointId()).addSecurityGroupIds(groupId)));
+                applied = new AppliedAction(a, a.endpointId());
+            } else if (action instanceof CreateInterfaceEndpoint a) {
+                String groupId = groupId(a.group(), createdGroupId);
+                applied = new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+                        .vpcEndpointType(VpcEndpointType.INTERFACE)
+                        .vpcId(a.vpcId())
+                        .serviceName(a.serviceName())
+                        .subnetIds(a.subnetIds())
+                        .securityGroupIds(groupId)
+                        .privateDnsEnabled(true)
+                        .clientToken(a.clientToken())
+                        .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
+                        .build()));
+            } else if (action instanceof CreateGatewayEndpoint a) {
+                applied = new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+                        .vpcEndpointType(VpcEndpointType.GATEWAY)
+                        .vpcId(a.vpcId())
+                        .serviceName(a.serviceName())
+                        .routeTableIds(a.routeTableIds())
+                        .clientToken(a.clientToken())
+                        .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
+                        .build()));
+            } else {
+                throw new IllegalArgumentException("no writer for " + action.type());
+            }
+            done.add(applied);
+        }
+    }
+
+    private AppliedAction enableDnsAttribute(EnableVpcDnsAttribute a) {
+        AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
+        AwsCall.run("ec2:ModifyVpcAttribute", () -> a.attribute() == VpcDnsAttribute.ENABLE_DNS_SUPPORT
+                ? ec2.modifyVpcAttribute(r -> r.vpcId(a.vpcId()).enableDnsSupport(on))
+                : ec2.modifyVpcAttribute(r -> r.vpcId(a.vpcId()).enableDnsHostnames(on)));
+        return new AppliedAction(a, a.vpcId());
+    }
+
+    private String createGroup(CreateEndpointSecurityGroup a) {
+        String groupId = AwsCall.run("ec2:CreateSecurityGroup", () -> ec2.createSecurityGroup(r -> r
+                .vpcId(a.vpcId())
+                .groupName(a.groupName())
+                .description("TCP 443 from the VPC to its interface endpoints (ecs-vpce-remediator)")
+                .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP, a.tags())))).groupId();
+        authorizeHttps(groupId, a.httpsFromCidrs());
+        return groupId;
+    }
+
+    private void authorizeHttps(String groupId, List<String> cidrs) {
+        List<IpRange> ranges = new ArrayList<>();
+        cidrs.forEach(cidr -> ranges.add(IpRange.builder().cidrIp(cidr).description(HTTPS_RULE_DESCRIPTION).build()));
+        try {
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(ranges).build()));
+        } catch (AwsServiceException e) {
+            // A retried invocation finds the rule already there: that is the state we want.
+            if (e.awsErrorDetails() == null || !"InvalidPermission.Duplicate".equals(e.awsErrorDetails().errorCode())) {
+                throw AwsCall.sort("ec2:AuthorizeSecurityGroupIngress", e);
+            }
+        }
+    }
+
+    /**
+     * Creates an endpoint. EC2 keeps answering a client token with the endpoint it first made, even
+     * after someone deleted it; then the token is stale, and one new token derived from it is tried.
+     */
+    private String createEndpoint(CreateVpcEndpointRequest request) {
+        VpcEndpoint endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(request)).vpcEndpoint();
+        if (isGone(endpoint)) {
+            CreateVpcEndpointRequest fresh = request.toBuilder()
+                    .clientToken(IdempotencyToken.renewed(request.clientToken(), endpoint.vpcEndpointId())).build();
+            endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(fresh)).vpcEndpoint();
+        }
+        return endpoint.vpcEndpointId();
+    }
+
+    private static boolean isGone(VpcEndpoint endpoint) {
+        String state = endpoint.stateAsString();
+        return "deleted".equalsIgnoreCase(state) || "deleting".equalsIgnoreCase(state);
+    }
+
+    private static String groupId(EndpointGroup group, String createdGroupId) {
+        return group.existingId().orElseGet(() -> {
+            if (createdGroupId == null) {
+                throw new IllegalStateException("plan attaches group " + group.name() + " before creating it");
+            }
+            return createdGroupId;
+        });
+    }
+
+    private static TagSpecification tagSpecification(ResourceType type, Map<String, String> tags) {
+        return TagSpecification.builder().resourceType(type)
+                .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
+                .build();
+    }
+}
