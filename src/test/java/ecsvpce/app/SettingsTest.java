@@ -1,0 +1,41 @@
+package ecsvpce.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsRemediateIsolatedSubnetsOnlyAtUsEast1Prices() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.mode()).isEqualTo(Mode.REMEDIATE);
+        assertThat(settings.plan().remediateWithInternetPath()).isFalse();
+        assertThat(settings.plan().interfaceEndpointUsdPerAzHour()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void readsEverySetting() {
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "REMEDIATION_MODE", "DRY_RUN", "REMEDIATE_WITH_INTERNET_PATH", "true",
+                "INTERFACE_ENDPOINT_USD_PER_AZ_HOUR", "0.013"));
+
+        assertThat(settings.mode()).isEqualTo(Mode.DRY_RUN);
+        assertThat(settings.plan().remediateWithInternetPath()).isTrue();
+        assertThat(settings.plan().interfaceEndpointUsdPerAzHour()).isEqualTo(new BigDecimal("0.013"));
+    }
+
+    @Test
+    void aMalformedValueIsAClearErrorNotASilentDefault() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("REMEDIATION_MODE", "dry-run")))
+                .hasMessageContaining("REMEDIATION_MODE").hasMessageContaining("dry-run");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("REMEDIATE_WITH_INTERNET_PATH", "yes")))
+                .hasMessageContaining("REMEDIATE_WITH_INTERNET_PATH");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR", "cheap")))
+                .hasMessageContaining("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR");
+    }
+}
