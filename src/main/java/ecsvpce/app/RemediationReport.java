@@ -52,17 +52,4 @@ public record RemediationReport(
     public record NeedSummary(EndpointService service, List<String> reasons) {
     }
 
-    /**
-     * An action of the plan and what became of it.
-     *
-     * @param status     APPLIED, PLANNED (dry run) or NOT_APPLIED (an earlier action failed)
-     * @param resourceId the resource created or changed, once applied
-     */
-    public record ActionReport(String type, String description, String status, String resourceId,
-                               BigDecimal monthlyCostUsd) {
-    }
-
-    /** A permanent AWS failure. */
-    public record ErrorSummary(String kind, String iamAction, String code, String message) {
-    }
 }

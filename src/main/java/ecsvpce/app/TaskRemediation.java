@@ -1,13 +1,9 @@
 package ecsvpce.app;
 
-import ecsvpce.app.RemediationReport.ActionReport;
-import ecsvpce.app.RemediationReport.ErrorSummary;
 import ecsvpce.app.RemediationReport.FailureSummary;
 import ecsvpce.app.RemediationReport.NeedSummary;
 import ecsvpce.app.RemediationReport.TaskSummary;
-import ecsvpce.aws.AppliedAction;
 import ecsvpce.aws.AwsCallFailure;
-import ecsvpce.aws.ConcurrentChange;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
 import ecsvpce.aws.EcsTaskReader;
@@ -18,9 +14,7 @@ import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.failure.Classification;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
-import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.TaskPlacement;
-import ecsvpce.core.plan.Action;
 import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.ResourceTags;
 import java.math.BigDecimal;
@@ -32,16 +26,12 @@ import java.util.Optional;
 
 /**
  * The task-stopped use case: confirm the task with ECS, read its VPC, let the engine decide, apply
- * (unless dry run), report. A write that loses a race re-reads the VPC and plans again, so what a
- * concurrent invocation created is adopted instead of duplicated.
+ * (unless dry run), report.
  */
 public final class TaskRemediation {
-    /** Rounds of read-plan-apply when writes keep losing races; beyond that Lambda retries later. */
-    static final int MAX_ROUNDS = 3;
-
     private final EcsTaskReader ecs;
     private final Ec2NetworkReader networkReader;
-    private final Ec2NetworkWriter networkWriter;
+    private final VpcConvergence convergence;
     private final Settings settings;
     private final String region;
     private final Clock clock;
@@ -50,7 +40,7 @@ public final class TaskRemediation {
                            Settings settings, String region, Clock clock) {
         this.ecs = ecs;
         this.networkReader = networkReader;
-        this.networkWriter = networkWriter;
+        this.convergence = new VpcConvergence(networkReader, networkWriter, settings.mode());
         this.settings = settings;
         this.region = region;
         this.clock = clock;
@@ -95,58 +85,18 @@ public final class TaskRemediation {
                 new TaskPlacement(task.subnetId(), groups));
         Map<String, String> tags = ResourceTags.forCreation(task.taskArn(), clock.instant());
 
-        List<String> notes = new ArrayList<>();
-        List<AppliedAction> applied = new ArrayList<>();
-        for (int round = 1; ; round++) {
-            NetworkSnapshot snapshot = networkReader.snapshot(vpcId);
-            Decision decision = RemediationEngine.decide(failedTask, snapshot, settings.plan(), tags);
-            if (settings.mode() == Mode.DRY_RUN) {
-                return report(task, groups, decision, applied, decision.plan().actions(), "PLANNED", notes);
-            }
-            if (decision.plan().isEmpty()) {
-                return report(task, groups, decision, applied, List.of(), null, notes);
-            }
-            List<AppliedAction> appliedThisRound = new ArrayList<>();
-            try {
-                networkWriter.apply(decision.plan().actions(), appliedThisRound);
-                applied.addAll(appliedThisRound);
-                return report(task, groups, decision, applied, List.of(), null, notes);
-            } catch (ConcurrentChange race) {
-                applied.addAll(appliedThisRound);
-                notes.add("round " + round + ": " + race.getMessage() + "; re-read the VPC to adopt what is there");
-                if (round == MAX_ROUNDS) {
-                    throw race;
-                }
-            } catch (AwsCallFailure failure) {
-                applied.addAll(appliedThisRound);
-                List<Action> notApplied = decision.plan().actions().subList(appliedThisRound.size(),
-                        decision.plan().actions().size());
-                return report(task, groups, decision, applied, notApplied, "NOT_APPLIED", notes).failedWith(
-                        new ErrorSummary(failure.kind().name(), failure.iamAction(), failure.errorCode(),
-                                failure.getMessage()));
-            }
-        }
+        VpcConvergence.Result<Decision> result = convergence.converge(vpcId,
+                snapshot -> RemediationEngine.decide(failedTask, snapshot, settings.plan(), tags), Decision::plan);
+        RemediationReport report = report(task, groups, result.decision(), ActionReport.of(result, settings.mode()),
+                !result.applied().isEmpty(), result.notes());
+        return result.failure().map(f -> report.failedWith(ErrorSummary.of(f))).orElse(report);
     }
 
-    /**
-     * @param applied       every action applied, in every round
-     * @param pending       actions not applied, reported with {@code pendingStatus}
-     */
     private RemediationReport report(StoppedTask task, List<String> groups, Decision decision,
-                                     List<AppliedAction> applied, List<Action> pending, String pendingStatus,
-                                     List<String> notes) {
+                                     List<ActionReport> actions, boolean appliedAny, List<String> notes) {
         Plan plan = decision.plan();
         Classification classification = decision.classification();
         boolean dryRun = settings.mode() == Mode.DRY_RUN;
-        List<ActionReport> actions = new ArrayList<>();
-        for (AppliedAction done : applied) {
-            actions.add(new ActionReport(done.action().type().name(), done.action().describe(), "APPLIED",
-                    done.resourceId(), done.action().monthlyCostUsd()));
-        }
-        for (Action action : pending) {
-            actions.add(new ActionReport(action.type().name(), action.describe(), pendingStatus, null,
-                    action.monthlyCostUsd()));
-        }
         Outcome outcome;
         if (!classification.failureClass().mayBeFixedByEndpoints()) {
             outcome = Outcome.NOT_FIXABLE_BY_ENDPOINTS;
@@ -157,12 +107,10 @@ public final class TaskRemediation {
         } else {
             outcome = Outcome.NOT_FIXABLE_BY_ENDPOINTS;
         }
-        if (outcome == Outcome.NOTHING_TO_DO && !applied.isEmpty()) {
+        if (outcome == Outcome.NOTHING_TO_DO && appliedAny) {
             outcome = Outcome.REMEDIATED;
         }
-        // What was created (or, in a dry run, would be): never what failed to apply.
-        BigDecimal cost = actions.stream().filter(a -> !"NOT_APPLIED".equals(a.status()))
-                .map(ActionReport::monthlyCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cost = ActionReport.monthlyCost(actions);
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(plan.heldBack());
         return new RemediationReport(outcome, settings.mode(),
@@ -197,7 +145,7 @@ public final class TaskRemediation {
     private RemediationReport failed(StoppedTask task, AwsCallFailure failure) {
         return new RemediationReport(Outcome.FAILED, settings.mode(), failure.getMessage(), summary(task, List.of()),
                 null, task.subnetId(), null, null, null, null, null, null, null, null,
-                new ErrorSummary(failure.kind().name(), failure.iamAction(), failure.errorCode(), failure.getMessage()));
+                ErrorSummary.of(failure));
     }
 
     private static TaskSummary summary(StoppedTask task, List<String> groups) {
