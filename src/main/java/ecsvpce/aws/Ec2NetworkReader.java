@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
  * the same time. Read only.
  */
 public final class Ec2NetworkReader implements AutoCloseable {
+    /** EC2 accepts at most 200 values in one filter. */
+    static final int FILTER_VALUES_PER_CALL = 200;
+
     private final Ec2Client ec2;
     private final String region;
     private final ExecutorService readers = Executors.newFixedThreadPool(6, runnable -> {
@@ -52,12 +55,13 @@ public final class Ec2NetworkReader implements AutoCloseable {
     /** The VPC of each subnet that still exists; missing subnets are simply absent. */
     public Map<String, String> vpcsOfSubnets(Collection<String> subnetIds) {
         Map<String, String> vpcs = new LinkedHashMap<>();
-        if (subnetIds.isEmpty()) {
-            return vpcs;
+        List<String> ids = List.copyOf(subnetIds);
+        for (int from = 0; from < ids.size(); from += FILTER_VALUES_PER_CALL) {
+            List<String> batch = ids.subList(from, Math.min(from + FILTER_VALUES_PER_CALL, ids.size()));
+            AwsCall.run("ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(r -> r
+                            .filters(filter("subnet-id", batch))).subnets().stream().toList())
+                    .forEach(subnet -> vpcs.put(subnet.subnetId(), subnet.vpcId()));
         }
-        AwsCall.run("ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(r -> r
-                        .filters(filter("subnet-id", List.copyOf(subnetIds)))).subnets())
-                .forEach(subnet -> vpcs.put(subnet.subnetId(), subnet.vpcId()));
         return vpcs;
     }
 

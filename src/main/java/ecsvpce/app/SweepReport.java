@@ -1,0 +1,50 @@
+package ecsvpce.app;
+
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.diagnosis.Finding;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a compliance sweep found and did, per VPC, per subnet, per service, with totals. */
+public record SweepReport(
+        Mode mode,
+        String summary,
+        Totals totals,
+        List<VpcReport> vpcs,
+        List<Unreadable> unreadable,
+        List<String> notReached,
+        String rejectedInput) {
+
+    /** A payload the sweep cannot act on: nothing was read or changed. */
+    public static SweepReport rejected(Mode mode, String why) {
+        return new SweepReport(mode, "rejected: " + why, null, null, null, null, why);
+    }
+
+    /**
+     * @param nonCompliant          services with at least one blocking finding in some subnet
+     * @param fixed                 of those, services whose every blocking finding was fixed by applied changes
+     * @param notFixableByEndpoints services left with blocking findings no endpoint fixes
+     */
+    public record Totals(int clusters, int vpcs, int servicesChecked, int nonCompliant, int fixed,
+                         int notFixableByEndpoints, int unreadable, BigDecimal monthlyCostAddedUsd) {
+    }
+
+    public record VpcReport(String vpcId, boolean compliant, List<SubnetReport> subnets, List<ActionReport> actions,
+                            List<Finding> unfixed, List<String> notes, BigDecimal monthlyCostUsd, ErrorSummary error) {
+    }
+
+    public record SubnetReport(String subnetId, String availabilityZone, String routeTableId,
+                               List<ServiceReport> services) {
+    }
+
+    /**
+     * @param status COMPLIANT, FIXED, PLANNED (dry run), NOT_FIXABLE_BY_ENDPOINTS or FAILED
+     */
+    public record ServiceReport(String serviceName, String serviceArn, String clusterArn, String status,
+                                List<EndpointService> needs, List<Finding> findings) {
+    }
+
+    /** A cluster, task definition or subnet the sweep could not read; the sweep went on without it. */
+    public record Unreadable(String resource, String services, String reason) {
+    }
+}

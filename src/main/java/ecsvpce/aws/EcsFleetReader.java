@@ -1,0 +1,52 @@
+package ecsvpce.aws;
+
+import ecsvpce.app.FargateService;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/** Lists clusters and their Fargate services in as few calls as ECS allows. Read only. */
+public final class EcsFleetReader {
+    /** {@code DescribeServices} takes at most ten services per call. */
+    static final int DESCRIBE_SERVICES_BATCH = 10;
+
+    private final EcsClient ecs;
+
+    public EcsFleetReader(EcsClient ecs) {
+        this.ecs = ecs;
+    }
+
+    public List<String> clusterArns() {
+        return AwsCall.run("ecs:ListClusters", () -> ecs.listClustersPaginator(r -> { }).clusterArns().stream().toList());
+    }
+
+    /** The cluster's active services that run on Fargate in awsvpc mode; the others are left out. */
+    public List<FargateService> fargateServices(String cluster) {
+        List<String> serviceArns = AwsCall.run("ecs:ListServices",
+                () -> ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().stream().toList());
+        List<FargateService> services = new ArrayList<>();
+        for (int from = 0; from < serviceArns.size(); from += DESCRIBE_SERVICES_BATCH) {
+            List<String> batch = serviceArns.subList(from, Math.min(from + DESCRIBE_SERVICES_BATCH, serviceArns.size()));
+            AwsCall.run("ecs:DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster).services(batch)))
+                    .services().stream()
+                    .filter(s -> "ACTIVE".equals(s.status()) && isFargate(s) && awsvpc(s) != null)
+                    .map(s -> new FargateService(s.clusterArn(), s.serviceArn(), s.serviceName(), s.taskDefinition(),
+                            s.platformVersion(), s.platformFamily(), awsvpc(s).subnets(), awsvpc(s).securityGroups(),
+                            Boolean.TRUE.equals(s.enableExecuteCommand())))
+                    .forEach(services::add);
+        }
+        return services;
+    }
+
+    private static boolean isFargate(Service service) {
+        return service.launchType() == LaunchType.FARGATE || service.capacityProviderStrategy().stream()
+                .anyMatch(item -> item.capacityProvider() != null && item.capacityProvider().startsWith("FARGATE"));
+    }
+
+    private static AwsVpcConfiguration awsvpc(Service service) {
+        return service.networkConfiguration() == null ? null : service.networkConfiguration().awsvpcConfiguration();
+    }
+}
