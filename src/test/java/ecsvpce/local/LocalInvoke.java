@@ -1,0 +1,133 @@
+package ecsvpce.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecsvpce.template.SamTemplate;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Docker-free runner behind {@code scripts/local-invoke FUNCTION_ID EVENT_FILE}. The first JVM
+ * reads template.yaml and starts a second one with the function's environment (a JVM cannot change
+ * its own), which runs the handler exactly as the Lambda runtime would: no-argument constructor,
+ * event deserialised with the runtime's own serializers.
+ */
+public final class LocalInvoke {
+    private static final String IN_PROCESS = "--in-process";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LocalInvoke() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals(IN_PROCESS)) {
+            System.exit(runHandler(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4])));
+        }
+        if (args.length != 2) {
+            System.err.println("usage: scripts/local-invoke FUNCTION_ID EVENT_FILE");
+            System.exit(2);
+        }
+        System.exit(launch(args[0], Path.of(args[1])));
+    }
+
+    /** Resolves the function in template.yaml and runs it in a child JVM with its environment. */
+    static int launch(String functionId, Path eventFile) throws Exception {
+        SamTemplate template = SamTemplate.load();
+        Map<String, Object> properties = template.properties(functionId);
+        if (properties == null || !(properties.get("Handler") instanceof String handler)) {
+            System.err.println("template.yaml has no function " + functionId + " with a Handler");
+            return 2;
+        }
+        Object timeout = properties.getOrDefault("Timeout", template.functionGlobals().getOrDefault("Timeout", 3));
+        Map<String, String> environment = new HashMap<>(template.functionEnvironment(functionId));
+        environment.putAll(System.getenv());
+        if (!environment.containsKey("AWS_REGION") && !environment.containsKey("AWS_DEFAULT_REGION")) {
+            environment.put("AWS_REGION", "us-east-1");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LocalInvoke.class.getName(), IN_PROCESS, handler, eventFile.toString(), functionId,
+                String.valueOf(timeout)).inheritIO();
+        child.environment().clear();
+        child.environment().putAll(environment);
+        return child.start().waitFor();
+    }
+
+    /** Runs the handler once; its result goes to stdout as JSON, everything it prints to stderr. */
+    static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds) throws Exception {
+        String[] parts = handler.split("::");
+        Class<?> type = Class.forName(parts[0]);
+        Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
+        Object input = deserialize(Files.readString(eventFile, StandardCharsets.UTF_8), method.getParameterTypes()[0]);
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        Object result;
+        try {
+            Object instance = type.getConstructor().newInstance();
+            result = method.invoke(instance, input, new LocalContext(functionId, timeoutSeconds));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            cause.printStackTrace(System.err);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("errorType", cause.getClass().getName());
+            error.put("errorMessage", String.valueOf(cause.getMessage()));
+            stdout.println(JSON.writeValueAsString(error));
+            return 1;
+        } finally {
+            System.setOut(stdout);
+        }
+        stdout.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return 0;
+    }
+
+    private static Method handlerMethod(Class<?> type, String name) {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name) && !method.isBridge() && method.getParameterCount() == 2
+                    && method.getParameterTypes()[1] == Context.class) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " has no " + name + "(input, Context)");
+    }
+
+    private static Object deserialize(String json, Class<?> inputType) throws Exception {
+        if (inputType.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+            return LambdaEventSerializers.serializerFor(inputType, LocalInvoke.class.getClassLoader()).fromJson(json);
+        }
+        return JSON.readValue(json, inputType);
+    }
+
+    /** What a handler may ask of its context when run locally. */
+    private record LocalContext(String functionName, int timeoutSeconds, long startedAt) implements Context {
+        LocalContext(String functionName, int timeoutSeconds) {
+            this(functionName, timeoutSeconds, System.currentTimeMillis());
+        }
+
+        @Override public String getAwsRequestId() { return "local-" + startedAt; }
+        @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
+        @Override public String getLogStreamName() { return "local"; }
+        @Override public String getFunctionName() { return functionName; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
+        @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
+        @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, timeoutSeconds * 1000L - (System.currentTimeMillis() - startedAt));
+        }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
+            return new com.amazonaws.services.lambda.runtime.LambdaLogger() {
+                @Override public void log(String message) { System.err.print(message); }
+                @Override public void log(byte[] message) { System.err.print(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}
