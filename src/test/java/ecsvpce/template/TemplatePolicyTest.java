@@ -1,0 +1,232 @@
+package ecsvpce.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.ResourceTags;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Permissions, runtime, configuration and failure handling of the two functions. */
+class TemplatePolicyTest {
+    private static final String REMEDIATE = "RemediateFunction";
+    private static final String SWEEP = "SweepFunction";
+    private static final String ARN_PREFIX = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:";
+    private static final Map<String, Object> STACK_REGION = Map.of("Ref", "AWS::Region");
+
+    private static final Set<String> REMEDIATE_ACTIONS = Set.of(
+            "ecs:DescribeTasks", "ecs:DescribeTaskDefinition", "ecs:DescribeServices",
+            "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute",
+            "ec2:DescribeDhcpOptions", "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints",
+            "ec2:DescribeSecurityGroups", "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint",
+            "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
+    private static final Set<String> WRITE_ACTIONS = Set.of(
+            "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
+            "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void remediateFunctionMayCallExactlyItsActions() {
+        assertThat(template.policyActions(REMEDIATE)).containsExactlyInAnyOrderElementsOf(REMEDIATE_ACTIONS);
+    }
+
+    @Test
+    void sweepFunctionMayAlsoListClustersAndServices() {
+        Set<String> expected = new TreeSet<>(REMEDIATE_ACTIONS);
+        expected.addAll(Set.of("ecs:ListClusters", "ecs:ListServices"));
+        assertThat(template.policyActions(SWEEP)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP})
+    void noActionIsAWildcard(String function) {
+        assertThat(template.policyActions(function)).allSatisfy(action -> {
+            assertThat(action).doesNotContain("*").doesNotContain("?");
+            assertThat(action).matches("[a-z0-9-]+:[A-Za-z0-9]+");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP})
+    void everyStatementIsLimitedToTheStackRegion(String function) {
+        assertThat(template.policyStatements(function)).allSatisfy(statement ->
+                assertThat(statement.condition("StringEquals", "aws:RequestedRegion"))
+                        .as("aws:RequestedRegion of %s", statement.sid()).isEqualTo(STACK_REGION));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP})
+    void onlyAllowStatements(String function) {
+        assertThat(template.policyStatements(function)).extracting(SamTemplate.Statement::effect).containsOnly("Allow");
+    }
+
+    @Test
+    void writesAreScopedToEc2ResourceArnsOfTheStackRegionAndAccount() {
+        for (SamTemplate.Statement statement : template.policyStatements(REMEDIATE)) {
+            if (statement.actions().stream().noneMatch(WRITE_ACTIONS::contains)) {
+                continue;
+            }
+            assertThat(statement.actions()).as(statement.sid()).allMatch(WRITE_ACTIONS::contains);
+            assertThat(statement.resources()).as(statement.sid()).isNotEmpty().allSatisfy(resource ->
+                    assertThat(resource).isInstanceOfSatisfying(Map.class, sub ->
+                            assertThat(String.valueOf(sub.get("Fn::Sub")))
+                                    .matches("\\Q" + ARN_PREFIX + "\\E(vpc|subnet|route-table|security-group|vpc-endpoint)/\\*")));
+        }
+    }
+
+    @Test
+    void ingressOnlyOnSecurityGroupsTaggedByTheProduct() {
+        List<SamTemplate.Statement> ingress = statementsWith(REMEDIATE, "ec2:AuthorizeSecurityGroupIngress");
+        assertThat(ingress).isNotEmpty().allSatisfy(statement -> {
+            assertThat(statement.condition("StringEquals", "aws:ResourceTag/" + ResourceTags.CREATED_BY))
+                    .isEqualTo(ResourceTags.PRODUCT);
+            assertThat(statement.resources()).containsExactly(Map.of("Fn::Sub", ARN_PREFIX + "security-group/*"));
+        });
+    }
+
+    @Test
+    void securityGroupsAreCreatedOnlyWithTheProductTag() {
+        List<SamTemplate.Statement> onGroups = statementsWith(REMEDIATE, "ec2:CreateSecurityGroup").stream()
+                .filter(s -> s.resources().contains(Map.of("Fn::Sub", ARN_PREFIX + "security-group/*"))).toList();
+        assertThat(onGroups).isNotEmpty().allSatisfy(statement ->
+                assertThat(statement.condition("StringEquals", "aws:RequestTag/" + ResourceTags.CREATED_BY))
+                        .isEqualTo(ResourceTags.PRODUCT));
+    }
+
+    @Test
+    void tagsOnlyWhileCreatingEndpointsAndSecurityGroups() {
+        List<SamTemplate.Statement> tagging = statementsWith(REMEDIATE, "ec2:CreateTags");
+        assertThat(tagging).isNotEmpty().allSatisfy(statement -> assertThat(
+                statement.conditionValues("StringEquals", "ec2:CreateAction"))
+                .isNotEmpty().isSubsetOf("CreateVpcEndpoint", "CreateSecurityGroup"));
+    }
+
+    @Test
+    void endpointsOnlyForTheServicesATaskNeedsAtStartUp() {
+        List<SamTemplate.Statement> onEndpoints = statementsWith(REMEDIATE, "ec2:CreateVpcEndpoint").stream()
+                .filter(s -> s.resources().contains(Map.of("Fn::Sub", ARN_PREFIX + "vpc-endpoint/*"))).toList();
+        assertThat(onEndpoints).hasSize(1);
+        List<Object> allowed = onEndpoints.get(0).conditionValues("StringEquals", "ec2:VpceServiceName");
+        List<Object> expected = new ArrayList<>();
+        for (EndpointService service : EndpointService.values()) {
+            expected.add(Map.of("Fn::Sub", "com.amazonaws.${AWS::Region}." + service.id()));
+        }
+        expected.add(Map.of("Fn::Sub", "cn.com.amazonaws.${AWS::Region}.ecr.dkr"));
+        expected.add(Map.of("Fn::Sub", "cn.com.amazonaws.${AWS::Region}.ecr.api"));
+        assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP})
+    void noManagedPolicyBeyondTheSharedOneInThisTemplate(String function) {
+        assertThat(template.managedPolicyReferences(function)).containsExactly(Map.of("Ref", "RemediatorPermissions"));
+        assertThat(template.resource("RemediatorPermissions").get("Type")).isEqualTo("AWS::IAM::ManagedPolicy");
+    }
+
+    @Test
+    void runtimeIsJava21OnArm64ForEveryFunction() {
+        assertThat(template.functionGlobals().get("Runtime")).isEqualTo("java21");
+        assertThat(template.functionGlobals().get("Architectures")).isEqualTo(List.of("arm64"));
+        for (String function : List.of(REMEDIATE, SWEEP)) {
+            assertThat(template.properties(function)).as(function).doesNotContainKeys("Runtime", "Architectures");
+        }
+    }
+
+    @Test
+    void snapStartOnPublishedVersionsWithJsonLogs() {
+        Map<String, Object> globals = template.functionGlobals();
+        assertThat(globals.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(globals.get("AutoPublishAlias")).isEqualTo("live");
+        assertThat(globals.get("LoggingConfig")).isEqualTo(
+                Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "WARN"));
+    }
+
+    @Test
+    void remediationModeComesFromItsParameterAndDefaultsToRemediate() {
+        Map<String, Object> globalVariables = SamTemplate.map(SamTemplate.map(
+                template.functionGlobals().get("Environment"), "Environment").get("Variables"), "Variables");
+        assertThat(globalVariables.get("REMEDIATION_MODE")).isEqualTo(Map.of("Ref", "RemediationMode"));
+        assertThat(template.parameter("RemediationMode").get("AllowedValues")).isEqualTo(List.of("REMEDIATE", "DRY_RUN"));
+        assertThat(template.functionEnvironment(REMEDIATE)).containsEntry("REMEDIATION_MODE", "REMEDIATE");
+        assertThat(template.functionEnvironment(REMEDIATE, Map.of("RemediationMode", "DRY_RUN")))
+                .containsEntry("REMEDIATION_MODE", "DRY_RUN");
+    }
+
+    @Test
+    void planSettingsDefaultsMatchTheCore() {
+        Map<String, String> environment = template.functionEnvironment(REMEDIATE);
+        assertThat(environment.get("REMEDIATE_WITH_INTERNET_PATH"))
+                .isEqualTo(String.valueOf(PlanSettings.defaults().remediateWithInternetPath()));
+        assertThat(new BigDecimal(environment.get("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR")))
+                .isEqualByComparingTo(PlanSettings.US_EAST_1_USD_PER_AZ_HOUR);
+        assertThat(template.functionEnvironment(SWEEP)).isEqualTo(environment);
+    }
+
+    @Test
+    void handlersAndTimeouts() {
+        assertThat(template.properties(REMEDIATE).get("Handler")).isEqualTo("ecsvpce.handler.RemediateFunction::handleRequest");
+        assertThat(template.properties(REMEDIATE).get("Timeout")).isEqualTo(120);
+        assertThat(template.properties(SWEEP).get("Handler")).isEqualTo("ecsvpce.handler.SweepFunction::handleRequest");
+        assertThat(template.properties(SWEEP).get("Timeout")).isEqualTo(900);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP})
+    void oneExecutionAtATime(String function) {
+        assertThat(template.properties(function).get("ReservedConcurrentExecutions")).isEqualTo(1);
+    }
+
+    @Test
+    void ruleDeliveryFailuresGoToADeadLetterQueue() {
+        Map<String, Object> properties = SamTemplate.map(
+                template.event(REMEDIATE, "TaskStopped").get("Properties"), "TaskStopped.Properties");
+        Map<String, Object> deadLetter = SamTemplate.map(properties.get("DeadLetterConfig"), "DeadLetterConfig");
+        assertThat(deadLetter.get("Type")).isEqualTo("SQS");
+        String queue = String.valueOf(deadLetter.get("QueueLogicalId"));
+        assertThat(queue).isEqualTo("TaskStoppedRuleDeadLetterQueue");
+        Map<String, Object> retry = SamTemplate.map(properties.get("RetryPolicy"), "RetryPolicy");
+        assertThat(retry.get("MaximumEventAgeInSeconds")).isEqualTo(3600);
+        assertThat(retry.get("MaximumRetryAttempts")).isInstanceOf(Integer.class);
+        assertThat(output("TaskStoppedRuleDeadLetterQueueUrl")).isEqualTo(Map.of("Ref", queue));
+        assertThat(output("TaskStoppedRuleDeadLetterQueueArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(queue, "Arn")));
+    }
+
+    @Test
+    void failedInvocationsGoToAnEncryptedTwoWeekQueue() {
+        Map<String, Object> invoke = SamTemplate.map(template.properties(REMEDIATE).get("EventInvokeConfig"), "EventInvokeConfig");
+        assertThat(invoke.get("MaximumRetryAttempts")).isEqualTo(2);
+        assertThat(invoke.get("MaximumEventAgeInSeconds")).isEqualTo(3600);
+        assertThat(invoke.get("DestinationConfig")).isEqualTo(Map.of("OnFailure", Map.of(
+                "Type", "SQS", "Destination", Map.of("Fn::GetAtt", List.of("FailedInvocationQueue", "Arn")))));
+        assertThat(template.resource("FailedInvocationQueue").get("Type")).isEqualTo("AWS::SQS::Queue");
+        Map<String, Object> queue = template.properties("FailedInvocationQueue");
+        assertThat(queue.get("SqsManagedSseEnabled")).isEqualTo(true);
+        assertThat(queue.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        assertThat(output("FailedInvocationQueueUrl")).isEqualTo(Map.of("Ref", "FailedInvocationQueue"));
+    }
+
+    @Test
+    void functionArnsAreOutputs() {
+        assertThat(output("RemediateFunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(REMEDIATE, "Arn")));
+        assertThat(output("SweepFunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(SWEEP, "Arn")));
+    }
+
+    private List<SamTemplate.Statement> statementsWith(String function, String action) {
+        return template.policyStatements(function).stream().filter(s -> s.actions().contains(action)).toList();
+    }
+
+    private Object output(String name) {
+        Map<String, Object> outputs = SamTemplate.map(template.raw().get("Outputs"), "Outputs");
+        assertThat(outputs).as("Outputs").containsKey(name);
+        return SamTemplate.map(outputs.get(name), name).get("Value");
+    }
+}
