@@ -24,13 +24,23 @@ public final class EcsTaskReader {
         this.ecs = ecs;
     }
 
-    /** The task as ECS knows it, or empty when ECS does not know it (stale, replayed or made-up event). */
+    /**
+     * The task as ECS knows it, or empty when ECS does not know it or its cluster (a stale, replayed
+     * or made-up event).
+     */
     public Optional<StoppedTask> describeTask(String clusterArn, String taskArn) {
-        return AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(clusterArn).tasks(taskArn)))
-                .tasks().stream()
-                .filter(task -> taskArn.equals(task.taskArn()))
-                .findFirst()
-                .map(EcsTaskReader::stoppedTask);
+        try {
+            return AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(clusterArn).tasks(taskArn)))
+                    .tasks().stream()
+                    .filter(task -> taskArn.equals(task.taskArn()))
+                    .findFirst()
+                    .map(EcsTaskReader::stoppedTask);
+        } catch (AwsCallFailure failure) {
+            if ("ClusterNotFoundException".equals(failure.errorCode())) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
     }
 
     public TaskDefinition taskDefinition(String taskDefinitionArn) {
