@@ -40,8 +40,9 @@ class TemplatePolicyTest {
     }
 
     @Test
-    void sweepFunctionMayAlsoListClustersAndServices() {
+    void sweepFunctionListsServicesInsteadOfReadingStoppedTasks() {
         Set<String> expected = new TreeSet<>(REMEDIATE_ACTIONS);
+        expected.removeAll(Set.of("ecs:DescribeTasks", "ec2:DescribeNetworkInterfaces"));
         expected.addAll(Set.of("ecs:ListClusters", "ecs:ListServices"));
         assertThat(template.policyActions(SWEEP)).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -1,0 +1,78 @@
+package ecsvpce.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Records every AWS operation the product's clients call, as IAM actions ({@code ec2:CreateVpcEndpoint}),
+ * for assertions in the test that installed it. Every call of every test is also appended, with
+ * the function that made it, to {@code target/aws-operations/}, where the least-privilege check
+ * compares the suite's calls with each function's policy in the template.
+ */
+public final class CallRecorder implements ExecutionInterceptor {
+    static final Path SUITE_LOG_DIRECTORY = Path.of("target", "aws-operations");
+    private static final List<String> READ_PREFIXES = List.of("Describe", "List", "Get");
+
+    private final String function;
+    private final List<String> calls = new ArrayList<>();
+
+    /** @param function the template's logical ID of the function whose clients this records */
+    public CallRecorder(String function) {
+        this.function = function;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String action = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT) + ":"
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        synchronized (calls) {
+            calls.add(action);
+        }
+        appendToSuiteLog(function + " " + action);
+    }
+
+    /** Every call so far, in order. */
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** Calls that change something: anything but Describe*, List* and Get*. */
+    public List<String> writes() {
+        return calls().stream()
+                .filter(call -> READ_PREFIXES.stream().noneMatch(prefix -> call.substring(call.indexOf(':') + 1)
+                        .startsWith(prefix)))
+                .toList();
+    }
+
+    public long count(String action) {
+        return calls().stream().filter(action::equals).count();
+    }
+
+    public void clear() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    private static void appendToSuiteLog(String line) {
+        try {
+            Files.createDirectories(SUITE_LOG_DIRECTORY);
+            Files.writeString(SUITE_LOG_DIRECTORY.resolve("calls-" + ProcessHandle.current().pid() + ".log"),
+                    line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot record AWS calls under " + SUITE_LOG_DIRECTORY, e);
+        }
+    }
+}
