@@ -174,7 +174,7 @@ public final class MotoServer {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("moto_server_ext exited with code " + process.exitValue()
-                        + " before answering on " + endpointUrl() + " (" + INSTALL_HINT + ")\n" + logTail());
+                        + " before answering on " + endpointUrl() + " (if moto is missing, " + INSTALL_HINT + ")\n" + logTail());
             }
             try {
                 if (request("GET", "/moto-api/", Duration.ofSeconds(2)) == 200) {
