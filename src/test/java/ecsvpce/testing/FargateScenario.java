@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.EnvironmentFile;
 import software.amazon.awssdk.services.ecs.model.EnvironmentFileType;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
@@ -277,7 +278,7 @@ public final class FargateScenario implements AutoCloseable {
                     definition.repositoryCredentials(c -> c.credentialsParameter(spec.repositoryCredentials));
                 }
                 if (spec.environmentFile != null) {
-                    definition.environmentFiles(f -> f.type(EnvironmentFileType.S3).value(spec.environmentFile));
+                    definition.environmentFiles(EnvironmentFile.builder().type(EnvironmentFileType.S3).value(spec.environmentFile).build());
                 }
             }
             containers.add(definition.build());

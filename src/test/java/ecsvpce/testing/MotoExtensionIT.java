@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -58,6 +60,11 @@ class MotoExtensionIT {
                 .vpcEndpointType(VpcEndpointType.INTERFACE)
                 .subnetIds(Arrays.stream(subnetNames).map(s::subnetId).toList())
                 .securityGroupIds(s.endpointSecurityGroupId());
+    }
+
+    private static TagSpecification runTag(String value) {
+        return TagSpecification.builder().resourceType(ResourceType.VPC_ENDPOINT)
+                .tags(Tag.builder().key("run").value(value).build()).build();
     }
 
     private static Ec2Exception ec2Error(Runnable call) {
@@ -110,12 +117,12 @@ class MotoExtensionIT {
     void b_repeatedTokenOtherParametersFails() {
         FargateScenario s = scenario(b -> { });
         ec2.createVpcEndpoint(ssmEndpoint(s, "private-a").privateDnsEnabled(true).clientToken("tok")
-                .tagSpecifications(t -> t.resourceType(ResourceType.VPC_ENDPOINT).tags(g -> g.key("run").value("1")))
+                .tagSpecifications(runTag("1"))
                 .build());
 
         Ec2Exception error = ec2Error(() -> ec2.createVpcEndpoint(ssmEndpoint(s, "private-a").privateDnsEnabled(true)
                 .clientToken("tok")
-                .tagSpecifications(t -> t.resourceType(ResourceType.VPC_ENDPOINT).tags(g -> g.key("run").value("2")))
+                .tagSpecifications(runTag("2"))
                 .build()));
 
         assertThat(error.statusCode()).isEqualTo(400);
