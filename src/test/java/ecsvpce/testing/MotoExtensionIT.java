@@ -101,7 +101,9 @@ class MotoExtensionIT {
     @DisplayName("b: a repeated ClientToken with the same request returns the first endpoint")
     void b_repeatedTokenSameRequestReturnsFirstEndpoint() {
         FargateScenario s = scenario(b -> { });
-        CreateVpcEndpointRequest request = ssmEndpoint(s, "private-a").privateDnsEnabled(true)
+        // private DNS off, so that without the patch the second call makes a second endpoint
+        // (rather than failing on the DNS-domain conflict of patch c)
+        CreateVpcEndpointRequest request = ssmEndpoint(s, "private-a").privateDnsEnabled(false)
                 .clientToken("remediate-ssm-1").build();
 
         var first = ec2.createVpcEndpoint(request);
