@@ -1,0 +1,24 @@
+package ecsvpce.testing;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * SDK clients for tests and fixtures: the URL connection HTTP client, passed explicitly, and
+ * nothing else. Endpoint, region and credentials come from the SDK's standard settings
+ * (system properties such as those {@link MotoServer#configureSdk()} sets, or AWS_* variables).
+ */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static Ec2Client ec2() {
+        return Ec2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static EcsClient ecs() {
+        return EcsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}
