@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** RemediateFunction end to end against a real moto_server: event in, VPC healed, report out. */
 @MotoTest
@@ -201,6 +202,23 @@ class RemediateFunctionIT {
             assertThat(recorder.writes()).isEmpty();
             assertThat(scenario.readBack().endpoints()).isEmpty();
             assertThat(scenario.readBack().dnsAttributes().enableDnsHostnames()).isFalse();
+        }
+    }
+
+    @Test
+    void customDnsServersAreReportedAndLeftAlone() {
+        try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create();
+             Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+            String options = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name-servers")
+                    .values("10.0.0.53"))).dhcpOptions().dhcpOptionsId();
+            ec2.associateDhcpOptions(r -> r.dhcpOptionsId(options).vpcId(scenario.vpcId()));
+
+            Map<String, Object> report = remediate(scenario, FargateScenario.SEED_SECRETS_MANAGER_REASON);
+
+            assertThat(findingCodes(report)).containsExactly("CUSTOM_DNS_SERVERS");
+            assertThat(report.get("outcome")).isEqualTo("NOTHING_TO_DO");
+            assertThat(recorder.calls()).contains("ec2:DescribeDhcpOptions");
+            assertThat(recorder.writes()).isEmpty();
         }
     }
 
