@@ -41,11 +41,13 @@ public final class LocalInvoke {
     /** Resolves the function in template.yaml and runs it in a child JVM with its environment. */
     static int launch(String functionId, Path eventFile) throws Exception {
         SamTemplate template = SamTemplate.load();
-        Map<String, Object> properties = template.properties(functionId);
-        if (properties == null || !(properties.get("Handler") instanceof String handler)) {
-            System.err.println("template.yaml has no function " + functionId + " with a Handler");
+        if (!template.functionIds().contains(functionId)
+                || !(template.properties(functionId).get("Handler") instanceof String handler)) {
+            System.err.println("template.yaml has no function " + functionId + " with a Handler; functions: "
+                    + template.functionIds());
             return 2;
         }
+        Map<String, Object> properties = template.properties(functionId);
         Object timeout = properties.getOrDefault("Timeout", template.functionGlobals().getOrDefault("Timeout", 3));
         Map<String, String> environment = new HashMap<>(template.functionEnvironment(functionId));
         environment.putAll(System.getenv());

@@ -88,6 +88,14 @@ public final class SamTemplate {
         return map(resources.get(logicalId), logicalId);
     }
 
+    /** The logical IDs of the template's {@code AWS::Serverless::Function} resources. */
+    public List<String> functionIds() {
+        return map(template.get("Resources"), "Resources").entrySet().stream()
+                .filter(e -> e.getValue() instanceof Map<?, ?> r && "AWS::Serverless::Function".equals(r.get("Type")))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** A resource's {@code Properties} ({@code {}} when it has none). */
     public Map<String, Object> properties(String logicalId) {
         Object properties = resource(logicalId).get("Properties");
