@@ -275,6 +275,21 @@ class DiagnoserTest {
             assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_NOT_AVAILABLE, S3, BLOCKING, "vpce-s3"));
         }
 
+        /**
+         * FACTS.md section 2 lists {@code deleting} among the states that are not available. Taking such an
+         * endpoint for missing would plan a second endpoint whose private DNS conflicts with the one still
+         * being deleted (or a second S3 gateway on the same route table).
+         */
+        @Test
+        void aDeletingEndpointIsNotAvailableRatherThanMissing() {
+            Diagnosis iface = diagnoseSeedTask(isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state("deleting")).build());
+            Diagnosis gateway = diagnoseSeedTask(isolatedSeedVpc().endpoint(S3, e -> e.state("deleting")).build());
+
+            assertThat(findings(iface)).containsExactly(
+                    tuple(ENDPOINT_NOT_AVAILABLE, SECRETSMANAGER, BLOCKING, endpointId(SECRETSMANAGER)));
+            assertThat(findings(gateway)).containsExactly(tuple(ENDPOINT_NOT_AVAILABLE, S3, BLOCKING, "vpce-s3"));
+        }
+
         @Test
         void notAvailableWinsOverPrivateDnsOff() {
             Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc()

@@ -517,6 +517,16 @@ class PlannerTest {
         }
 
         @Test
+        void anEndpointBeingDeletedIsNotReplacedWhileItHoldsThePrivateDnsName() {
+            NetworkSnapshot snapshot = isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state("deleting")).build();
+
+            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
+
+            assertThat(plan.actions()).isEmpty();
+            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.ENDPOINT_NOT_AVAILABLE);
+        }
+
+        @Test
         void theTasksOwnEgressIsNeverChanged() {
             NetworkSnapshot snapshot = isolatedSeedVpc().taskEgress(Rules.tcp443FromCidr(VPC_CIDR)).build();
 
