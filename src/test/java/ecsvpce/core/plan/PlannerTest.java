@@ -227,6 +227,8 @@ class PlannerTest {
             Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
 
             assertThat(plan.actions()).containsExactly(new AddRouteTableToGateway("vpce-s3", S3, MAIN_ROUTE_TABLE));
+            assertThat(plan.actions().get(0).describe()).as("FACTS.md section 2: say that S3 connections may drop")
+                    .contains("interrupted");
         }
 
         @Test
@@ -262,6 +264,8 @@ class PlannerTest {
 
             Plan first = Planner.plan(snapshot, diagnoses, PlanSettings.defaults(), TAGS);
             Plan second = Planner.plan(snapshot, List.of(diagnoses.get(1), diagnoses.get(0)), PlanSettings.defaults(), OUR_TAGS);
+            CheckedCore.assertPlanIsSafe(first, snapshot, PlanSettings.defaults());
+            CheckedCore.assertPlanIsSafe(second, snapshot, PlanSettings.defaults());
 
             assertThat(tokens(second)).isEqualTo(tokens(first)).hasSize(6).doesNotHaveDuplicates();
             assertThat(tokens(first)).allSatisfy(token -> assertThat(token).hasSizeLessThanOrEqualTo(64)
