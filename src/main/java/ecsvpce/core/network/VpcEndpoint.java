@@ -27,8 +27,12 @@ public record VpcEndpoint(
         return "available".equalsIgnoreCase(state);
     }
 
-    /** Deleted (and deleting) endpoints stay listed for a while; they serve nothing. */
+    /**
+     * Deleted endpoints stay listed for a while; they serve nothing and count for nothing. A
+     * {@code deleting} endpoint is not gone yet: it is merely not available (FACTS.md section 2), and
+     * it still holds its service's private DNS name, so it must not be taken for missing and replaced.
+     */
     public boolean isGone() {
-        return "deleted".equalsIgnoreCase(state) || "deleting".equalsIgnoreCase(state);
+        return "deleted".equalsIgnoreCase(state);
     }
 }
