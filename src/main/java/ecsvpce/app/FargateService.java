@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Fargate service in awsvpc mode, as the sweep checks it.
@@ -16,10 +17,12 @@ public record FargateService(
         String platformFamily,
         List<String> subnetIds,
         List<String> securityGroupIds,
-        boolean executeCommandEnabled) {
+        boolean executeCommandEnabled,
+        Map<String, String> tags) {
 
     public FargateService {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 }

@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import ecsvpce.app.SweepReport.ServiceReport;
+import ecsvpce.app.SweepReport.Skipped;
 import ecsvpce.app.SweepReport.SubnetReport;
 import ecsvpce.app.SweepReport.Totals;
 import ecsvpce.app.SweepReport.Unreadable;
@@ -20,6 +21,7 @@ import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.network.TaskPlacement;
+import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.ResourceTags;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,12 +76,19 @@ public final class FleetSweep {
     public SweepReport sweep(SweepScope scope, BooleanSupplier outOfTime) {
         Mode mode = scope.dryRun() ? Mode.DRY_RUN : settings.mode();
         List<Unreadable> unreadable = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         List<String> clusters = scope.clusters().isEmpty() ? fleet.clusterArns() : scope.clusters();
 
         List<FargateService> services = new ArrayList<>();
         for (String cluster : clusters) {
             try {
-                services.addAll(fleet.fargateServices(cluster));
+                for (FargateService service : fleet.fargateServices(cluster)) {
+                    if (ResourceTags.optsOut(service.tags())) {
+                        skipped.add(new Skipped(service.serviceArn(), "tagged " + ResourceTags.SKIP));
+                    } else {
+                        services.add(service);
+                    }
+                }
             } catch (AwsCallFailure failure) {
                 unreadable.add(new Unreadable(cluster, "every service of the cluster", failure.getMessage()));
             }
@@ -89,6 +99,7 @@ public final class FleetSweep {
                 .flatMap(s -> s.subnetIds().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
 
         Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
+        Set<String> notAllowed = new TreeSet<>();
         Map<String, FargateService> serviceByArn = new HashMap<>();
         for (FargateService service : services) {
             TaskNeeds needs = needsByService.get(service.serviceArn());
@@ -100,6 +111,8 @@ public final class FleetSweep {
                 String vpc = vpcOfSubnet.get(subnet);
                 if (vpc == null) {
                     unreadable.add(new Unreadable(subnet, service.serviceName(), "subnet no longer exists"));
+                } else if (!settings.allows(vpc)) {
+                    notAllowed.add(vpc);
                 } else if (scope.vpcIds().isEmpty() || scope.vpcIds().contains(vpc)) {
                     workloadsByVpc.computeIfAbsent(vpc, v -> new ArrayList<>()).add(new Workload(
                             service.serviceArn(), needs, new TaskPlacement(subnet, service.securityGroupIds())));
@@ -117,7 +130,8 @@ public final class FleetSweep {
             }
             vpcs.add(sweepVpc(entry.getKey(), entry.getValue(), serviceByArn, convergence, mode));
         }
-        return report(mode, clusters.size(), vpcs, unreadable, notReached);
+        notAllowed.forEach(vpc -> skipped.add(new Skipped(vpc, "not in " + Settings.ALLOWED_VPC_IDS)));
+        return report(mode, clusters.size(), vpcs, unreadable, skipped, notReached);
     }
 
     /** Reads each distinct task definition once, a few at a time. */
@@ -181,7 +195,7 @@ public final class FleetSweep {
             firstBySubnet.putIfAbsent(subnet, diagnosed);
             servicesBySubnet.computeIfAbsent(subnet, s -> new ArrayList<>()).add(new ServiceReport(
                     service.serviceName(), service.serviceArn(), service.clusterArn(),
-                    status(diagnosed, unfixed, result.failure().isPresent(), mode),
+                    status(diagnosed, decision.plan(), unfixed, result.failure().isPresent(), mode),
                     List.copyOf(diagnosed.workload().needs().services()), diagnosed.diagnosis().findings()));
         }
         List<SubnetReport> subnets = servicesBySubnet.entrySet().stream()
@@ -190,15 +204,19 @@ public final class FleetSweep {
                         e.getValue().stream().sorted(Comparator.comparing(ServiceReport::serviceName)).toList()))
                 .toList();
         List<String> notes = new ArrayList<>(result.notes());
-        notes.addAll(decision.plan().heldBack());
+        decision.plan().heldBack().forEach(held -> notes.add(held.explanation()));
         return new VpcReport(vpcId, decision.diagnoses().stream().allMatch(WorkloadDiagnosis::compliant), subnets,
                 actions, List.copyOf(unfixed), notes, ActionReport.monthlyCost(actions),
                 result.failure().map(ErrorSummary::of).orElse(null));
     }
 
-    private static String status(WorkloadDiagnosis diagnosed, Set<Finding> unfixed, boolean applyFailed, Mode mode) {
+    private static String status(WorkloadDiagnosis diagnosed, Plan plan, Set<Finding> unfixed, boolean applyFailed,
+                                 Mode mode) {
         if (diagnosed.compliant()) {
             return "COMPLIANT";
+        }
+        if (plan.optedOut(diagnosed.diagnosis().vpcId(), diagnosed.diagnosis().subnetId())) {
+            return Outcome.SKIPPED.name();
         }
         if (diagnosed.diagnosis().blocking().stream().anyMatch(unfixed::contains)) {
             return Outcome.NOT_FIXABLE_BY_ENDPOINTS.name();
@@ -210,7 +228,7 @@ public final class FleetSweep {
     }
 
     private static SweepReport report(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
-                                      List<String> notReached) {
+                                      List<Skipped> skipped, List<String> notReached) {
         // A service spans subnets of one VPC: it counts once, by its worst subnet.
         Map<String, Set<String>> statusesByService = new HashMap<>();
         vpcs.forEach(vpc -> vpc.subnets().forEach(subnet -> subnet.services().forEach(service ->
@@ -236,9 +254,10 @@ public final class FleetSweep {
                 + nonCompliant + " non-compliant, " + (mode == Mode.DRY_RUN ? "dry run, nothing changed"
                 : fixed + " fixed") + ", " + notFixable + " not fixable by endpoints"
                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
+                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped on purpose")
                 + (notReached.isEmpty() ? "" : ", " + notReached.size() + " VPC(s) not reached in time")
                 + (cost.signum() == 0 ? "" : (mode == Mode.DRY_RUN ? ", would add " : ", adds ")
                 + cost.setScale(2) + " USD/month");
-        return new SweepReport(mode, summary, totals, vpcs, unreadable, notReached, null);
+        return new SweepReport(mode, summary, totals, vpcs, unreadable, skipped, notReached, null);
     }
 }

@@ -1,11 +1,14 @@
 package ecsvpce.app;
 
+import java.util.Map;
+
 /**
  * The fields of an ECS task the remediator reads, whether from the EventBridge event's
  * {@code detail} or from {@code DescribeTasks}. Any field may be null; {@link TaskEligibility} decides.
  *
  * @param group     {@code service:NAME} or {@code family:NAME}
  * @param startedBy for service tasks, the deployment id
+ * @param tags      the task's tags as ECS reports them (events carry none)
  */
 public record StoppedTask(
         String taskArn,
@@ -23,7 +26,12 @@ public record StoppedTask(
         String startedBy,
         boolean executeCommandEnabled,
         String subnetId,
-        String networkInterfaceId) {
+        String networkInterfaceId,
+        Map<String, String> tags) {
+
+    public StoppedTask {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
 
     /** This task, with each field it lacks taken from {@code other} (moto, for one, omits some). */
     public StoppedTask withGapsFrom(StoppedTask other) {
@@ -35,7 +43,8 @@ public record StoppedTask(
                 first(platformVersion, other.platformVersion), first(platformFamily, other.platformFamily),
                 first(availabilityZone, other.availabilityZone), first(group, other.group),
                 first(startedBy, other.startedBy), executeCommandEnabled || other.executeCommandEnabled,
-                first(subnetId, other.subnetId), first(networkInterfaceId, other.networkInterfaceId));
+                first(subnetId, other.subnetId), first(networkInterfaceId, other.networkInterfaceId),
+                tags.isEmpty() ? other.tags : tags);
     }
 
     private static String first(String preferred, String fallback) {

@@ -12,12 +12,13 @@ public record SweepReport(
         Totals totals,
         List<VpcReport> vpcs,
         List<Unreadable> unreadable,
+        List<Skipped> skipped,
         List<String> notReached,
         String rejectedInput) {
 
     /** A payload the sweep cannot act on: nothing was read or changed. */
     public static SweepReport rejected(Mode mode, String why) {
-        return new SweepReport(mode, "rejected: " + why, null, null, null, null, why);
+        return new SweepReport(mode, "rejected: " + why, null, null, null, null, null, why);
     }
 
     /**
@@ -38,10 +39,15 @@ public record SweepReport(
     }
 
     /**
-     * @param status COMPLIANT, FIXED, PLANNED (dry run), NOT_FIXABLE_BY_ENDPOINTS or FAILED
+     * @param status COMPLIANT, FIXED, PLANNED (dry run), NOT_FIXABLE_BY_ENDPOINTS, SKIPPED (the subnet or
+     *               VPC is tagged to be left alone) or FAILED
      */
     public record ServiceReport(String serviceName, String serviceArn, String clusterArn, String status,
                                 List<EndpointService> needs, List<Finding> findings) {
+    }
+
+    /** A service or VPC left alone on purpose: skip tag, or outside ALLOWED_VPC_IDS. */
+    public record Skipped(String resource, String reason) {
     }
 
     /** A cluster, task definition or subnet the sweep could not read; the sweep went on without it. */

@@ -7,6 +7,7 @@ import ecsvpce.aws.AwsCallFailure;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
 import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.aws.EcsTaskReader.ServiceNetwork;
 import ecsvpce.core.Decision;
 import ecsvpce.core.FailedTask;
 import ecsvpce.core.RemediationEngine;
@@ -15,6 +16,7 @@ import ecsvpce.core.failure.Classification;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
 import ecsvpce.core.network.TaskPlacement;
+import ecsvpce.core.plan.HeldBack;
 import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.ResourceTags;
 import java.math.BigDecimal;
@@ -70,16 +72,32 @@ public final class TaskRemediation {
         if (skip.isPresent()) {
             return RemediationReport.skipped(settings.mode(), "according to ECS, " + skip.get(), summary(task, List.of()));
         }
-        TaskDefinition definition = ecs.taskDefinition(task.taskDefinitionArn());
-        List<String> groups = task.serviceName() != null
-                ? ecs.serviceSecurityGroups(task.clusterArn(), task.serviceName(), task.startedBy())
-                : Optional.ofNullable(task.networkInterfaceId())
-                        .flatMap(networkReader::securityGroupsOfInterface).orElse(List.of());
+        if (ResourceTags.optsOut(task.tags())) {
+            return RemediationReport.skipped(settings.mode(), "task " + task.taskArn() + " is tagged "
+                    + ResourceTags.SKIP + ": left alone", summary(task, List.of()));
+        }
+        List<String> groups;
+        if (task.serviceName() != null) {
+            Optional<ServiceNetwork> service = ecs.service(task.clusterArn(), task.serviceName(), task.startedBy());
+            if (service.isPresent() && ResourceTags.optsOut(service.get().tags())) {
+                return RemediationReport.skipped(settings.mode(), "service " + task.serviceName() + " is tagged "
+                        + ResourceTags.SKIP + ": left alone", summary(task, List.of()));
+            }
+            groups = service.map(ServiceNetwork::securityGroupIds).orElse(List.of());
+        } else {
+            groups = Optional.ofNullable(task.networkInterfaceId())
+                    .flatMap(networkReader::securityGroupsOfInterface).orElse(List.of());
+        }
         String vpcId = networkReader.vpcsOfSubnets(List.of(task.subnetId())).get(task.subnetId());
         if (vpcId == null) {
             return RemediationReport.skipped(settings.mode(), "subnet " + task.subnetId()
                     + " no longer exists; nothing was changed", summary(task, groups));
         }
+        if (!settings.allows(vpcId)) {
+            return RemediationReport.skipped(settings.mode(), "VPC " + vpcId + " is not in "
+                    + Settings.ALLOWED_VPC_IDS + ": left alone", summary(task, groups));
+        }
+        TaskDefinition definition = ecs.taskDefinition(task.taskDefinitionArn());
         FailedTask failedTask = new FailedTask(task.taskArn(), task.clusterArn(), task.stoppedReason(), definition,
                 new TaskLaunch(region, task.platformVersion(), task.platformFamily(), task.executeCommandEnabled()),
                 new TaskPlacement(task.subnetId(), groups));
@@ -104,6 +122,8 @@ public final class TaskRemediation {
             outcome = dryRun ? Outcome.PLANNED : Outcome.REMEDIATED;
         } else if (decision.diagnosis().blocking().isEmpty()) {
             outcome = Outcome.NOTHING_TO_DO;
+        } else if (plan.optedOut(decision.diagnosis().vpcId(), decision.diagnosis().subnetId())) {
+            outcome = Outcome.SKIPPED;
         } else {
             outcome = Outcome.NOT_FIXABLE_BY_ENDPOINTS;
         }
@@ -112,7 +132,7 @@ public final class TaskRemediation {
         }
         BigDecimal cost = ActionReport.monthlyCost(actions);
         List<String> allNotes = new ArrayList<>(notes);
-        allNotes.addAll(plan.heldBack());
+        plan.heldBack().forEach(held -> allNotes.add(held.explanation()));
         return new RemediationReport(outcome, settings.mode(),
                 summaryLine(outcome, classification, decision, actions, cost),
                 summary(task, groups), decision.diagnosis().vpcId(), decision.diagnosis().subnetId(),
@@ -134,6 +154,8 @@ public final class TaskRemediation {
             case PLANNED -> "dry run: " + actions.size() + " change(s) would fix " + decision.diagnosis().vpcId()
                     + costText;
             case NOTHING_TO_DO -> "the network already serves every need of the task; the cause is elsewhere";
+            case SKIPPED -> "skipped: " + decision.plan().heldBack().stream()
+                    .filter(held -> held.reason() == HeldBack.Reason.OPTED_OUT).findFirst().orElseThrow().explanation();
             case NOT_FIXABLE_BY_ENDPOINTS -> !classification.failureClass().mayBeFixedByEndpoints()
                     ? classification.failureClass() + ": " + classification.explanation()
                     : decision.plan().unfixed().size() + " blocking finding(s) need a person: "

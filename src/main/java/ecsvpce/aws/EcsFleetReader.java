@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /** Lists clusters and their Fargate services in as few calls as ECS allows. Read only. */
 public final class EcsFleetReader {
@@ -30,12 +31,13 @@ public final class EcsFleetReader {
         List<FargateService> services = new ArrayList<>();
         for (int from = 0; from < serviceArns.size(); from += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = serviceArns.subList(from, Math.min(from + DESCRIBE_SERVICES_BATCH, serviceArns.size()));
-            AwsCall.run("ecs:DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster).services(batch)))
+            AwsCall.run("ecs:DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster).services(batch)
+                            .include(ServiceField.TAGS)))
                     .services().stream()
                     .filter(s -> "ACTIVE".equals(s.status()) && isFargate(s) && awsvpc(s) != null)
                     .map(s -> new FargateService(s.clusterArn(), s.serviceArn(), s.serviceName(), s.taskDefinition(),
                             s.platformVersion(), s.platformFamily(), awsvpc(s).subnets(), awsvpc(s).securityGroups(),
-                            Boolean.TRUE.equals(s.enableExecuteCommand())))
+                            Boolean.TRUE.equals(s.enableExecuteCommand()), EcsTaskReader.tags(s.tags())))
                     .forEach(services::add);
         }
         return services;

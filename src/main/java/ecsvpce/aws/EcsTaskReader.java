@@ -5,7 +5,9 @@ import ecsvpce.core.needs.ContainerDefinition;
 import ecsvpce.core.needs.LogConfiguration;
 import ecsvpce.core.needs.SecretReference;
 import ecsvpce.core.needs.TaskDefinition;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
@@ -14,6 +16,9 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /** Reads tasks, task definitions and services from ECS. Read only. */
@@ -30,7 +35,8 @@ public final class EcsTaskReader {
      */
     public Optional<StoppedTask> describeTask(String clusterArn, String taskArn) {
         try {
-            return AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(clusterArn).tasks(taskArn)))
+            return AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(clusterArn).tasks(taskArn)
+                            .include(TaskField.TAGS)))
                     .tasks().stream()
                     .filter(task -> taskArn.equals(task.taskArn()))
                     .findFirst()
@@ -64,23 +70,34 @@ public final class EcsTaskReader {
     }
 
     /**
-     * The security groups a service gives its tasks: those of the deployment that started the task
-     * when ECS still lists it, else the service's current ones.
+     * The security groups a service gives its tasks (those of the deployment that started the task
+     * when ECS still lists it, else the service's current ones) and the service's tags; empty when
+     * ECS no longer knows the service.
      */
-    public List<String> serviceSecurityGroups(String clusterArn, String serviceName, String startedBy) {
+    public Optional<ServiceNetwork> service(String clusterArn, String serviceName, String startedBy) {
         Optional<Service> service = AwsCall.run("ecs:DescribeServices",
-                        () -> ecs.describeServices(r -> r.cluster(clusterArn).services(serviceName)))
+                        () -> ecs.describeServices(r -> r.cluster(clusterArn).services(serviceName)
+                                .include(ServiceField.TAGS)))
                 .services().stream().findFirst();
-        if (service.isEmpty()) {
-            return List.of();
-        }
-        NetworkConfiguration network = service.get().deployments().stream()
-                .filter(d -> startedBy != null && startedBy.equals(d.id()))
-                .map(Deployment::networkConfiguration)
-                .findFirst()
-                .orElse(service.get().networkConfiguration());
-        AwsVpcConfiguration awsvpc = network == null ? null : network.awsvpcConfiguration();
-        return awsvpc == null ? List.of() : awsvpc.securityGroups();
+        return service.map(s -> {
+            NetworkConfiguration network = s.deployments().stream()
+                    .filter(d -> startedBy != null && startedBy.equals(d.id()))
+                    .map(Deployment::networkConfiguration)
+                    .findFirst()
+                    .orElse(s.networkConfiguration());
+            AwsVpcConfiguration awsvpc = network == null ? null : network.awsvpcConfiguration();
+            return new ServiceNetwork(awsvpc == null ? List.of() : awsvpc.securityGroups(), tags(s.tags()));
+        });
+    }
+
+    /** A service's task security groups and the service's tags. */
+    public record ServiceNetwork(List<String> securityGroupIds, Map<String, String> tags) {
+    }
+
+    static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value()));
+        return map;
     }
 
     private static StoppedTask stoppedTask(Task task) {
@@ -100,7 +117,7 @@ public final class EcsTaskReader {
         return new StoppedTask(task.taskArn(), task.clusterArn(), task.taskDefinitionArn(), task.lastStatus(),
                 task.stopCodeAsString(), task.stoppedReason(), task.launchTypeAsString(), task.capacityProviderName(),
                 task.platformVersion(), task.platformFamily(), task.availabilityZone(), task.group(), task.startedBy(),
-                Boolean.TRUE.equals(task.enableExecuteCommand()), subnetId, networkInterfaceId);
+                Boolean.TRUE.equals(task.enableExecuteCommand()), subnetId, networkInterfaceId, tags(task.tags()));
     }
 
     private static List<SecretReference> secrets(List<Secret> secrets) {

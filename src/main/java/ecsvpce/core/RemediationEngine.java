@@ -7,6 +7,7 @@ import ecsvpce.core.failure.StopReasonClassifier;
 import ecsvpce.core.needs.NeedsAnalyzer;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.plan.HeldBack;
 import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.Planner;
@@ -31,8 +32,9 @@ public final class RemediationEngine {
         Diagnosis diagnosis = Diagnoser.diagnose(needs, task.placement(), snapshot);
         Plan plan = classification.failureClass().mayBeFixedByEndpoints()
                 ? Planner.plan(snapshot, List.of(diagnosis), settings, tags)
-                : Plan.heldBack("the stop reason is a " + classification.failureClass() + " failure ("
-                        + classification.explanation() + "): no network change is made", diagnosis.blocking());
+                : Plan.heldBack(new HeldBack(HeldBack.Reason.STOP_REASON, null, "the stop reason is a "
+                        + classification.failureClass() + " failure (" + classification.explanation()
+                        + "): no network change is made"), diagnosis.blocking());
         return new Decision(needs, classification, diagnosis, plan);
     }
 }

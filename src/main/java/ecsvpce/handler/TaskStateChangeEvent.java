@@ -65,7 +65,8 @@ final class TaskStateChangeEvent {
                 string(detail.get("startedBy")),
                 Boolean.TRUE.equals(detail.get("enableExecuteCommand")),
                 subnetId,
-                networkInterfaceId);
+                networkInterfaceId,
+                Map.of());
     }
 
     private static boolean isNetworkInterface(String type) {

@@ -30,6 +30,19 @@ class SettingsTest {
     }
 
     @Test
+    void anAllowListNamesTheOnlyVpcsTouched() {
+        Settings everywhere = Settings.fromEnvironment(Map.of("ALLOWED_VPC_IDS", ""));
+        Settings two = Settings.fromEnvironment(Map.of("ALLOWED_VPC_IDS", " vpc-0a1b2c3d4e5f60718 ,vpc-11112222"));
+
+        assertThat(everywhere.allows("vpc-99999999")).isTrue();
+        assertThat(two.allowedVpcIds()).containsExactlyInAnyOrder("vpc-0a1b2c3d4e5f60718", "vpc-11112222");
+        assertThat(two.allows("vpc-11112222")).isTrue();
+        assertThat(two.allows("vpc-99999999")).isFalse();
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("ALLOWED_VPC_IDS", "vpc-1,subnet-2")))
+                .hasMessageContaining("ALLOWED_VPC_IDS");
+    }
+
+    @Test
     void aMalformedValueIsAClearErrorNotASilentDefault() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("REMEDIATION_MODE", "dry-run")))
                 .hasMessageContaining("REMEDIATION_MODE").hasMessageContaining("dry-run");

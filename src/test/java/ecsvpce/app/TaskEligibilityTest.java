@@ -2,13 +2,14 @@ package ecsvpce.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaskEligibilityTest {
     private static final StoppedTask FAILED_TO_START = new StoppedTask(
             "arn:aws:ecs:us-east-1:1:task/c/t", "arn:aws:ecs:us-east-1:1:cluster/c", "arn:td", "STOPPED",
             "TaskFailedToStart", "ResourceInitializationError: unable to pull secrets or registry auth", "FARGATE",
-            null, "1.4.0", "Linux", "us-east-1a", "service:web", "ecs-svc/1", false, "subnet-1", "eni-1");
+            null, "1.4.0", "Linux", "us-east-1a", "service:web", "ecs-svc/1", false, "subnet-1", "eni-1", Map.of());
 
     @Test
     void aFargateTaskThatFailedToStartIsOurs() {
@@ -31,7 +32,7 @@ class TaskEligibilityTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("subnetId"));
         StoppedTask exited = new StoppedTask("t", "c", "td", "STOPPED", "EssentialContainerExited",
                 "Essential container in task exited", "FARGATE", null, "1.4.0", null, null, null, null, false,
-                "subnet-1", null);
+                "subnet-1", null, Map.of());
         assertThat(TaskEligibility.skipReason(exited))
                 .hasValueSatisfying(r -> assertThat(r).contains("did not fail to start").contains("Essential container"));
     }
@@ -41,6 +42,6 @@ class TaskEligibilityTest {
         return new StoppedTask(t.taskArn(), t.clusterArn(), t.taskDefinitionArn(), lastStatus, stopCode,
                 t.stoppedReason(), launchType, capacityProvider, t.platformVersion(), t.platformFamily(),
                 t.availabilityZone(), t.group(), t.startedBy(), t.executeCommandEnabled(), subnetId,
-                t.networkInterfaceId());
+                t.networkInterfaceId(), t.tags());
     }
 }

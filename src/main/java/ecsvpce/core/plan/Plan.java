@@ -11,15 +11,25 @@ import java.util.List;
  * @param unfixed   blocking findings no action addresses (they need a person)
  * @param heldBack  why findings were deliberately not acted on (stop reason class, internet path)
  */
-public record Plan(List<Action> actions, List<Finding> unfixed, List<String> heldBack) {
+public record Plan(List<Action> actions, List<Finding> unfixed, List<HeldBack> heldBack) {
     public Plan {
         actions = List.copyOf(actions);
         unfixed = List.copyOf(unfixed);
         heldBack = List.copyOf(heldBack);
     }
 
-    public static Plan heldBack(String why, List<Finding> blocking) {
+    public static Plan heldBack(HeldBack why, List<Finding> blocking) {
         return new Plan(List.of(), blocking, List.of(why));
+    }
+
+    public boolean heldBackFor(HeldBack.Reason reason) {
+        return heldBack.stream().anyMatch(h -> h.reason() == reason);
+    }
+
+    /** Whether the team opted this VPC or subnet out with the skip tag. */
+    public boolean optedOut(String vpcId, String subnetId) {
+        return heldBack.stream().anyMatch(h -> h.reason() == HeldBack.Reason.OPTED_OUT
+                && (vpcId.equals(h.scope()) || subnetId.equals(h.scope())));
     }
 
     /** What the created endpoints add to the monthly bill (interface endpoints per AZ; gateways are free). */

@@ -41,8 +41,10 @@ public final class Planner {
     private final Map<String, EndpointService> groupsToAttach = new TreeMap<>();
     private final Map<EndpointService, Map<String, String>> interfaceSubnetsByAz = new EnumMap<>(EndpointService.class);
     private final Map<EndpointService, Set<String>> gatewayRouteTables = new EnumMap<>(EndpointService.class);
+    /** Findings whose fix needs the product's security group. */
+    private final List<Finding> needOurGroup = new ArrayList<>();
     private final Set<Finding> unfixed = new LinkedHashSet<>();
-    private final List<String> heldBack = new ArrayList<>();
+    private final Set<HeldBack> heldBack = new LinkedHashSet<>();
 
     private Planner(NetworkSnapshot snapshot, PlanSettings settings, Map<String, String> tags) {
         this.snapshot = snapshot;
@@ -62,13 +64,13 @@ public final class Planner {
     }
 
     private void collect(Diagnosis diagnosis) {
-        if (diagnosis.internetPath().isPresent() && !settings.remediateWithInternetPath()) {
-            if (!diagnosis.blocking().isEmpty()) {
-                heldBack.add("subnet " + diagnosis.subnetId() + " reaches the internet through "
-                        + diagnosis.internetPath().get() + ": endpoints are not needed there, the cause is likely "
-                        + "a security group, NACL or DNS; set REMEDIATE_WITH_INTERNET_PATH=true to add them anyway");
-                unfixed.addAll(diagnosis.blocking());
-            }
+        if (diagnosis.blocking().isEmpty()) {
+            return;
+        }
+        Optional<HeldBack> reasonToHoldBack = reasonToHoldBack(diagnosis);
+        if (reasonToHoldBack.isPresent()) {
+            heldBack.add(reasonToHoldBack.get());
+            unfixed.addAll(diagnosis.blocking());
             return;
         }
         for (Finding finding : diagnosis.blocking()) {
@@ -78,17 +80,42 @@ public final class Planner {
                 case PRIVATE_DNS_DISABLED -> privateDns.put(finding.resourceId(), finding.service());
                 case GATEWAY_NOT_ON_ROUTE_TABLE -> routeTablesToAdd
                         .computeIfAbsent(finding.resourceId(), id -> new TreeSet<>()).add(diagnosis.routeTableId());
-                case ENDPOINT_SG_BLOCKS_443 -> groupsToAttach.put(finding.resourceId(), finding.service());
-                case ENDPOINT_MISSING, ENDPOINT_WRONG_TYPE -> missing(finding.service(), diagnosis);
+                case ENDPOINT_SG_BLOCKS_443 -> {
+                    groupsToAttach.put(finding.resourceId(), finding.service());
+                    needOurGroup.add(finding);
+                }
+                case ENDPOINT_MISSING, ENDPOINT_WRONG_TYPE -> missing(finding, diagnosis);
                 default -> unfixed.add(finding);
             }
         }
     }
 
-    private void missing(EndpointService service, Diagnosis diagnosis) {
+    /** The team opted the VPC or subnet out, or the subnet does not need endpoints to reach AWS. */
+    private Optional<HeldBack> reasonToHoldBack(Diagnosis diagnosis) {
+        if (ResourceTags.optsOut(snapshot.tags())) {
+            return Optional.of(new HeldBack(HeldBack.Reason.OPTED_OUT, snapshot.vpcId(), "VPC " + snapshot.vpcId()
+                    + " is tagged "
+                    + ResourceTags.SKIP + ": reported, left alone"));
+        }
+        if (snapshot.subnet(diagnosis.subnetId()).map(s -> ResourceTags.optsOut(s.tags())).orElse(false)) {
+            return Optional.of(new HeldBack(HeldBack.Reason.OPTED_OUT, diagnosis.subnetId(), "subnet " + diagnosis.subnetId()
+                    + " is tagged " + ResourceTags.SKIP + ": reported, left alone"));
+        }
+        if (diagnosis.internetPath().isPresent() && !settings.remediateWithInternetPath()) {
+            return Optional.of(new HeldBack(HeldBack.Reason.INTERNET_PATH, diagnosis.subnetId(), "subnet " + diagnosis.subnetId()
+                    + " reaches the internet through " + diagnosis.internetPath().get() + ": endpoints are not needed "
+                    + "there, the cause is likely a security group, NACL or DNS; set REMEDIATE_WITH_INTERNET_PATH=true "
+                    + "to add them anyway"));
+        }
+        return Optional.empty();
+    }
+
+    private void missing(Finding finding, Diagnosis diagnosis) {
+        EndpointService service = finding.service();
         if (service.requiredType() == EndpointType.GATEWAY) {
             gatewayRouteTables.computeIfAbsent(service, s -> new TreeSet<>()).add(diagnosis.routeTableId());
         } else {
+            needOurGroup.add(finding);
             // An interface endpoint takes one subnet per AZ: keep the first subnet seen in each AZ.
             interfaceSubnetsByAz.computeIfAbsent(service, s -> new TreeMap<>())
                     .merge(diagnosis.availabilityZone(), diagnosis.subnetId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -102,51 +129,59 @@ public final class Planner {
         routeTablesToAdd.forEach((endpointId, tables) -> tables.forEach(table ->
                 actions.add(new AddRouteTableToGateway(endpointId, EndpointService.S3, table))));
 
-        boolean groupNeeded = !groupsToAttach.isEmpty() || !interfaceSubnetsByAz.isEmpty();
-        EndpointGroup group = groupNeeded ? endpointGroup(actions) : null;
-        groupsToAttach.forEach((endpointId, service) -> {
-            if (!alreadyAttached(endpointId, group)) {
-                actions.add(new AttachSecurityGroup(endpointId, service, group));
-            }
-        });
-
-        interfaceSubnetsByAz.forEach((service, subnetsByAz) -> {
-            String serviceName = service.serviceName(snapshot.region());
-            List<String> subnets = List.copyOf(subnetsByAz.values());
-            actions.add(new CreateInterfaceEndpoint(snapshot.vpcId(), service, serviceName, subnets, group,
-                    IdempotencyToken.forEndpoint(snapshot.vpcId(), serviceName, EndpointType.INTERFACE.awsName()),
-                    tags, monthlyCost(subnets.size())));
-        });
+        Optional<EndpointGroup> group = needOurGroup.isEmpty() ? Optional.empty() : endpointGroup(actions);
+        if (group.isPresent()) {
+            groupsToAttach.forEach((endpointId, service) -> {
+                if (!alreadyAttached(endpointId, group.get())) {
+                    actions.add(new AttachSecurityGroup(endpointId, service, group.get()));
+                }
+            });
+            interfaceSubnetsByAz.forEach((service, subnetsByAz) -> {
+                String serviceName = service.serviceName(snapshot.region());
+                List<String> subnets = List.copyOf(subnetsByAz.values());
+                actions.add(new CreateInterfaceEndpoint(snapshot.vpcId(), service, serviceName, subnets, group.get(),
+                        IdempotencyToken.forEndpoint(snapshot.vpcId(), serviceName, EndpointType.INTERFACE.awsName()),
+                        tags, monthlyCost(subnets.size())));
+            });
+        } else {
+            unfixed.addAll(needOurGroup);
+        }
         gatewayRouteTables.forEach((service, tables) -> {
             String serviceName = service.serviceName(snapshot.region());
             actions.add(new CreateGatewayEndpoint(snapshot.vpcId(), service, serviceName, List.copyOf(tables),
                     IdempotencyToken.forEndpoint(snapshot.vpcId(), serviceName, EndpointType.GATEWAY.awsName()),
                     tags));
         });
-        return new Plan(actions, List.copyOf(unfixed), heldBack);
+        return new Plan(actions, List.copyOf(unfixed), List.copyOf(heldBack));
     }
 
-    /** Reuses the product's group in this VPC (widening it to new VPC CIDR blocks if needed), else creates it. */
-    private EndpointGroup endpointGroup(List<Action> actions) {
+    /**
+     * Reuses the product's group in this VPC (widening it to new VPC CIDR blocks if needed), else
+     * creates it; empty when a group of that name exists that is not ours, which is left alone.
+     */
+    private Optional<EndpointGroup> endpointGroup(List<Action> actions) {
         Optional<SecurityGroup> existing = snapshot.securityGroups().stream()
                 .filter(g -> g.name().equals(ENDPOINT_GROUP_NAME)).findFirst();
         if (existing.isEmpty()) {
             actions.add(new CreateEndpointSecurityGroup(snapshot.vpcId(), ENDPOINT_GROUP_NAME,
                     snapshot.cidrBlocks(), tags));
-            return EndpointGroup.createdByPlan(ENDPOINT_GROUP_NAME);
+            return Optional.of(EndpointGroup.createdByPlan(ENDPOINT_GROUP_NAME));
         }
         SecurityGroup ours = existing.get();
+        if (!ResourceTags.isOurs(ours.tags())) {
+            heldBack.add(new HeldBack(HeldBack.Reason.FOREIGN_GROUP, snapshot.vpcId(), "security group " + ours.id() + " is named "
+                    + ENDPOINT_GROUP_NAME + " but not tagged " + ResourceTags.CREATED_BY + "=" + ResourceTags.PRODUCT
+                    + ": it is neither used nor changed, so endpoints needing a group that admits 443 are left as they are"));
+            return Optional.empty();
+        }
         List<String> uncovered = snapshot.cidrBlocks().stream()
                 .filter(cidr -> ours.ingress().stream().filter(SecurityGroupRule::coversTcp443)
                         .noneMatch(rule -> rule.ipv4Cidrs().stream().anyMatch(c -> Cidr.covers(c, cidr))))
                 .toList();
-        if (!uncovered.isEmpty() && ResourceTags.isOurs(ours.tags())) {
+        if (!uncovered.isEmpty()) {
             actions.add(new AuthorizeHttpsIngress(ours.id(), uncovered));
-        } else if (!uncovered.isEmpty()) {
-            heldBack.add("security group " + ours.id() + " is named " + ENDPOINT_GROUP_NAME
-                    + " but not tagged as ours, so TCP 443 from " + uncovered + " was not added to it");
         }
-        return EndpointGroup.existing(ours.id(), ours.name());
+        return Optional.of(EndpointGroup.existing(ours.id(), ours.name()));
     }
 
     private boolean alreadyAttached(String endpointId, EndpointGroup group) {

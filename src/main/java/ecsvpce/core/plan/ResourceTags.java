@@ -11,6 +11,8 @@ public final class ResourceTags {
     public static final String CREATED_BY = PRODUCT + ":created-by";
     public static final String TRIGGER = PRODUCT + ":trigger";
     public static final String CREATED_AT = PRODUCT + ":created-at";
+    /** On a VPC, subnet, ECS service or task (any value): the remediator reports and changes nothing there. */
+    public static final String SKIP = PRODUCT + ":skip";
 
     private ResourceTags() {
     }
@@ -26,6 +28,10 @@ public final class ResourceTags {
         tags.put(TRIGGER, trigger.length() > 256 ? trigger.substring(0, 256) : trigger);
         tags.put(CREATED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
         return tags;
+    }
+
+    public static boolean optsOut(Map<String, String> tags) {
+        return tags.containsKey(SKIP);
     }
 
     public static boolean isOurs(Map<String, String> tags) {

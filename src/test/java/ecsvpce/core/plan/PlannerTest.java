@@ -28,6 +28,7 @@ import static ecsvpce.core.fixtures.Tasks.container;
 import static ecsvpce.core.fixtures.Tasks.definition;
 import static ecsvpce.core.fixtures.Tasks.launch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
@@ -348,14 +349,19 @@ class PlannerTest {
         }
 
         @Test
-        void aGroupWithOurNameButNotOurTagIsNeverWidened() {
+        void aGroupWithOurNameButNotOurTagIsNeitherUsedNorWidened() {
             NetworkSnapshot snapshot = isolatedSeedVpc().cidrBlocks(VPC_CIDR, SECOND_VPC_CIDR).withoutEndpoint(LOGS)
                     .group(ourGroup(Map.of("Name", "someone-elses"), VPC_CIDR)).build();
 
             Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
 
-            assertThat(plan.actions()).extracting(Action::type).containsExactly(ActionType.CREATE_INTERFACE_ENDPOINT);
-            assertThat(plan.heldBack()).singleElement().asString().contains(OUR_GROUP).contains(SECOND_VPC_CIDR);
+            assertThat(plan.actions()).isEmpty();
+            assertThat(plan.unfixed()).extracting(Finding::code, Finding::service)
+                    .containsExactly(tuple(FindingCode.ENDPOINT_MISSING, LOGS));
+            assertThat(plan.heldBack()).singleElement().satisfies(held -> {
+                assertThat(held.reason()).isEqualTo(HeldBack.Reason.FOREIGN_GROUP);
+                assertThat(held.explanation()).contains(OUR_GROUP).contains("not tagged");
+            });
         }
 
         @Test

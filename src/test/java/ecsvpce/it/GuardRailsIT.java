@@ -1,0 +1,93 @@
+package ecsvpce.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ecsvpce.app.Mode;
+import ecsvpce.app.Settings;
+import ecsvpce.aws.AwsClients;
+import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.ResourceTags;
+import ecsvpce.handler.RemediateFunction;
+import ecsvpce.support.CallRecorder;
+import ecsvpce.testing.FargateScenario;
+import ecsvpce.testing.MotoTest;
+import ecsvpce.testing.TaskStoppedEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** What a team can fence off: the skip tag on a VPC, subnet, service or task, and the VPC allow-list. */
+@MotoTest
+class GuardRailsIT {
+    private final CallRecorder recorder = new CallRecorder("RemediateFunction");
+
+    @Test
+    void aVpcTaggedSkipIsDiagnosedAndLeftAlone() {
+        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+            ec2.createTags(r -> r.resources(scenario.vpcId()).tags(t -> t.key(ResourceTags.SKIP).value("yes")));
+
+            Map<String, Object> report = remediate(scenario);
+
+            assertThat(report.get("outcome")).isEqualTo("SKIPPED");
+            assertThat((String) report.get("summary")).contains(scenario.vpcId()).contains(ResourceTags.SKIP);
+            assertThat(RemediateFunctionIT.findingCodes(report)).contains("ENDPOINT_MISSING");
+            assertThat(recorder.writes()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSubnetTaggedSkipIsLeftAlone() {
+        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+            ec2.createTags(r -> r.resources(scenario.subnetId()).tags(t -> t.key(ResourceTags.SKIP).value("")));
+
+            Map<String, Object> report = remediate(scenario);
+
+            assertThat(report.get("outcome")).isEqualTo("SKIPPED");
+            assertThat(recorder.writes()).isEmpty();
+            assertThat(scenario.readBack().endpoints()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServiceTaggedSkipIsLeftAloneBeforeItsVpcIsRead() {
+        try (FargateScenario scenario = FargateScenario.builder().service("web").create();
+             EcsClient ecs = ecsvpce.testing.AwsClients.ecs()) {
+            ecs.tagResource(r -> r.resourceArn(scenario.serviceArn().orElseThrow())
+                    .tags(t -> t.key(ResourceTags.SKIP).value("true")));
+
+            Map<String, Object> report = remediate(scenario);
+
+            assertThat(report.get("outcome")).isEqualTo("SKIPPED");
+            assertThat((String) report.get("summary")).contains("service web").contains(ResourceTags.SKIP);
+            assertThat(recorder.calls()).containsExactly("ecs:DescribeTasks", "ecs:DescribeServices");
+        }
+    }
+
+    @Test
+    void aVpcOutsideTheAllowListIsNeitherReadNorChanged() {
+        try (FargateScenario scenario = FargateScenario.builder().create()) {
+            TaskStoppedEvent event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
+            RemediateFunction function = new RemediateFunction(
+                    new Settings(Mode.REMEDIATE, PlanSettings.defaults(), Set.of("vpc-0123456789abcdef0")),
+                    AwsClients.ec2(List.of(recorder)), new EcsTaskReader(AwsClients.ecs(List.of(recorder))),
+                    Invocations.REGION, Clock.systemUTC());
+
+            Map<String, Object> report = function.handleRequest(Invocations.scheduledEvent(event.json()), null);
+
+            assertThat(report.get("outcome")).isEqualTo("SKIPPED");
+            assertThat((String) report.get("summary")).contains(scenario.vpcId()).contains("ALLOWED_VPC_IDS");
+            assertThat(recorder.calls()).doesNotContain("ec2:DescribeVpcEndpoints");
+            assertThat(recorder.writes()).isEmpty();
+        }
+    }
+
+    private Map<String, Object> remediate(FargateScenario scenario) {
+        TaskStoppedEvent event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
+        return Invocations.remediate(Mode.REMEDIATE, recorder, event.json());
+    }
+}
