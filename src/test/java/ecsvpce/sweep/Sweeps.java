@@ -40,8 +40,14 @@ final class Sweeps {
         List<ExecutionInterceptor> ecs = new ArrayList<>();
         ecs.add(recorder);
         ecs.addAll(Arrays.asList(ecsInterceptors));
-        return new SweepFunction(new Settings(mode, PlanSettings.defaults()), AwsClients.ec2(List.of(recorder)),
-                AwsClients.ecs(ecs), REGION, Clock.systemUTC());
+        return function(mode, List.of(recorder), ecs);
+    }
+
+    /** With these interceptors on each client, in order. */
+    static SweepFunction function(Mode mode, List<ExecutionInterceptor> ec2Interceptors,
+                                  List<ExecutionInterceptor> ecsInterceptors) {
+        return new SweepFunction(new Settings(mode, PlanSettings.defaults()), AwsClients.ec2(ec2Interceptors),
+                AwsClients.ecs(ecsInterceptors), REGION, Clock.systemUTC());
     }
 
     /**
