@@ -211,7 +211,7 @@ class SweepFunctionIT {
         fleet.deleteTaskDefinition(gone);
 
         SweepResult report = sweep(Mode.REMEDIATE, Sweeps.payloadFile("events/scheduled-sweep.json"),
-                DenyCall.listServices(noList), DenyCall.describeServices(noDescribe));
+                FailCall.deniedListServices(noList), FailCall.deniedDescribeServices(noDescribe));
 
         assertThat(report.unreadable()).hasSize(3);
         assertThat(report.unreadable()).anySatisfy(u -> {
