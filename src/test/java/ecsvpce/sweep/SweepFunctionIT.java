@@ -235,6 +235,34 @@ class SweepFunctionIT {
     }
 
     @Test
+    void aClusterAndATaskDefinitionStillThrottledAfterTheSdksRetriesAreReportedAndTheRestIsSwept() {
+        FargateScenario vpc = fleet.vpc("t", FargateScenario.seedEndpointsAllOn().withoutEndpoint("logs"));
+        String busy = fleet.cluster("busy");
+        String calm = fleet.cluster("calm");
+        String app = fleet.taskDefinition("app", Fleet.Definition.seed());
+        String hot = fleet.taskDefinition("hot", Fleet.Definition.seed());
+        fleet.service(Fleet.Service.of(busy, "behind-throttling", app, vpc));
+        fleet.service(Fleet.Service.of(calm, "hot-definition", hot, vpc));
+        fleet.service(Fleet.Service.of(calm, "fine", app, vpc));
+
+        SweepResult report = sweep(Mode.REMEDIATE, Sweeps.payloadFile("events/scheduled-sweep.json"),
+                FailCall.throttledListServices(busy), FailCall.throttledTaskDefinition(hot));
+
+        assertThat(report.unreadable()).hasSize(2);
+        assertThat(report.unreadable()).anySatisfy(u -> {
+            assertThat(u).containsEntry("resource", busy).containsEntry("services", "every service of the cluster");
+            assertThat((String) u.get("reason")).contains("ecs:ListServices", "Rate exceeded");
+        });
+        assertThat(report.unreadable()).anySatisfy(u -> {
+            assertThat(u).containsEntry("resource", hot).containsEntry("services", "hot-definition");
+            assertThat((String) u.get("reason")).contains("ecs:DescribeTaskDefinition", "Rate exceeded");
+        });
+        assertThat(report.serviceNames()).containsExactly("fine");
+        assertThat(report.service("fine").get(0).status()).isEqualTo(FIXED);
+        assertThat(vpc.readBack().endpointCount("logs")).isEqualTo(1);
+    }
+
+    @Test
     void aManualPayloadSweepsOnlyItsClustersAndVpcsAndItsDryRunOutranksTheFunctionsMode() {
         FargateScenario one = fleet.vpc("one", FargateScenario.builder());
         FargateScenario two = fleet.vpc("two", FargateScenario.builder());
