@@ -91,6 +91,10 @@ public final class FleetSweep {
                 }
             } catch (AwsCallFailure failure) {
                 unreadable.add(new Unreadable(cluster, "every service of the cluster", failure.getMessage()));
+            } catch (SdkException transientFault) {
+                // Still failing after the SDK's retries (throttling, 5xx): report it; the next sweep reads it again.
+                unreadable.add(new Unreadable(cluster, "every service of the cluster",
+                        stillFailing("ecs:ListServices or ecs:DescribeServices", transientFault)));
             }
         }
         Map<String, TaskNeeds> needsByService = needs(services, unreadable);
@@ -152,12 +156,17 @@ public final class FleetSweep {
                                 service.platformVersion(), service.platformFamily(), service.executeCommandEnabled())));
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof AwsCallFailure failure)) {
+                    String reason;
+                    if (e.getCause() instanceof AwsCallFailure failure) {
+                        reason = failure.getMessage();
+                    } else if (e.getCause() instanceof SdkException transientFault) {
+                        reason = stillFailing("ecs:DescribeTaskDefinition", transientFault);
+                    } else {
                         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                     }
                     unreadable.add(new Unreadable(read.getKey(),
                             users.stream().map(FargateService::serviceName).collect(Collectors.joining(", ")),
-                            failure.getMessage()));
+                            reason));
                 }
             }
             return needs;
@@ -167,6 +176,10 @@ public final class FleetSweep {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String stillFailing(String iamAction, SdkException fault) {
+        return iamAction + " still failing after the SDK's retries (TRANSIENT): " + fault.getMessage();
     }
 
     private VpcReport sweepVpc(String vpcId, List<Workload> workloads, Map<String, FargateService> serviceByArn,

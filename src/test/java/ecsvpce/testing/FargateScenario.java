@@ -164,7 +164,9 @@ public final class FargateScenario implements AutoCloseable {
             createEndpoint(endpoint);
         }
         setDnsAttributes(spec.dnsSupport, spec.dnsHostnames);
-        buildEcs();
+        if (spec.ecs) {
+            buildEcs();
+        }
         return this;
     }
 
@@ -672,6 +674,7 @@ public final class FargateScenario implements AutoCloseable {
         private String platformVersion = "1.4.0";
         private String serviceName;
         private boolean assignPublicIp;
+        private boolean ecs = true;
 
         private Builder() {
             subnets.put(TASK_SUBNET, new SubnetSpec("us-east-1a", "10.0.1.0/24", true));
@@ -880,6 +883,16 @@ public final class FargateScenario implements AutoCloseable {
         }
 
         /**
+         * The network only: no cluster, task definition or service (for fleets whose clusters and
+         * services are made by the test, several VPCs to one cluster). {@link #clusterArn()},
+         * {@link #taskDefinitionArn()} are then null and {@link #runAndStopTask} cannot be used.
+         */
+        public Builder noEcs() {
+            this.ecs = false;
+            return this;
+        }
+
+        /**
          * Creates everything with clients built from the SDK's standard settings (closed by
          * {@link FargateScenario#close()}). The builder can be changed and used again afterwards.
          */
@@ -920,6 +933,7 @@ public final class FargateScenario implements AutoCloseable {
             copy.platformVersion = platformVersion;
             copy.serviceName = serviceName;
             copy.assignPublicIp = assignPublicIp;
+            copy.ecs = ecs;
             return copy;
         }
     }
