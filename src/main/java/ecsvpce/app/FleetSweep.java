@@ -72,9 +72,19 @@ public final class FleetSweep {
         this.clock = clock;
     }
 
-    /** @param outOfTime true when the invocation must stop starting new VPCs to finish in time */
+    /**
+     * @param outOfTime true when the invocation must stop starting new VPCs to finish in time
+     */
     public SweepReport sweep(SweepScope scope, BooleanSupplier outOfTime) {
         Mode mode = scope.dryRun() ? Mode.DRY_RUN : settings.mode();
+        try {
+            return sweep(scope, outOfTime, mode);
+        } catch (AwsCallFailure failure) {
+            return SweepReport.failed(mode, ErrorSummary.of(failure));
+        }
+    }
+
+    private SweepReport sweep(SweepScope scope, BooleanSupplier outOfTime, Mode mode) {
         List<Unreadable> unreadable = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<String> clusters = scope.clusters().isEmpty() ? fleet.clusterArns() : scope.clusters();
@@ -97,20 +107,12 @@ public final class FleetSweep {
                         stillFailing("ecs:ListServices or ecs:DescribeServices", transientFault)));
             }
         }
-        Map<String, TaskNeeds> needsByService = needs(services, unreadable);
         Map<String, String> vpcOfSubnet = network.vpcsOfSubnets(services.stream()
-                .filter(s -> needsByService.containsKey(s.serviceArn()))
                 .flatMap(s -> s.subnetIds().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
-
-        Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
+        // Which subnets of which service the sweep covers, before any task definition is read.
+        Map<FargateService, List<String>> coveredSubnets = new LinkedHashMap<>();
         Set<String> notAllowed = new TreeSet<>();
-        Map<String, FargateService> serviceByArn = new HashMap<>();
         for (FargateService service : services) {
-            TaskNeeds needs = needsByService.get(service.serviceArn());
-            if (needs == null) {
-                continue;
-            }
-            serviceByArn.put(service.serviceArn(), service);
             for (String subnet : service.subnetIds()) {
                 String vpc = vpcOfSubnet.get(subnet);
                 if (vpc == null) {
@@ -118,11 +120,23 @@ public final class FleetSweep {
                 } else if (!settings.allows(vpc)) {
                     notAllowed.add(vpc);
                 } else if (scope.vpcIds().isEmpty() || scope.vpcIds().contains(vpc)) {
-                    workloadsByVpc.computeIfAbsent(vpc, v -> new ArrayList<>()).add(new Workload(
-                            service.serviceArn(), needs, new TaskPlacement(subnet, service.securityGroupIds())));
+                    coveredSubnets.computeIfAbsent(service, s -> new ArrayList<>()).add(subnet);
                 }
             }
         }
+        Map<String, TaskNeeds> needsByService = needs(List.copyOf(coveredSubnets.keySet()), unreadable);
+
+        Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
+        Map<String, FargateService> serviceByArn = new HashMap<>();
+        coveredSubnets.forEach((service, subnets) -> {
+            TaskNeeds needs = needsByService.get(service.serviceArn());
+            if (needs != null) {
+                serviceByArn.put(service.serviceArn(), service);
+                subnets.forEach(subnet -> workloadsByVpc.computeIfAbsent(vpcOfSubnet.get(subnet), v -> new ArrayList<>())
+                        .add(new Workload(service.serviceArn(), needs,
+                                new TaskPlacement(subnet, service.securityGroupIds()))));
+            }
+        });
 
         VpcConvergence convergence = new VpcConvergence(network, writer, mode);
         List<VpcReport> vpcs = new ArrayList<>();
@@ -271,6 +285,6 @@ public final class FleetSweep {
                 + (notReached.isEmpty() ? "" : ", " + notReached.size() + " VPC(s) not reached in time")
                 + (cost.signum() == 0 ? "" : (mode == Mode.DRY_RUN ? ", would add " : ", adds ")
                 + cost.setScale(2) + " USD/month");
-        return new SweepReport(mode, summary, totals, vpcs, unreadable, skipped, notReached, null);
+        return new SweepReport(mode, summary, totals, vpcs, unreadable, skipped, notReached, null, null);
     }
 }

@@ -14,11 +14,17 @@ public record SweepReport(
         List<Unreadable> unreadable,
         List<Skipped> skipped,
         List<String> notReached,
-        String rejectedInput) {
+        String rejectedInput,
+        ErrorSummary error) {
 
     /** A payload the sweep cannot act on: nothing was read or changed. */
     public static SweepReport rejected(Mode mode, String why) {
-        return new SweepReport(mode, "rejected: " + why, null, null, null, null, null, why);
+        return new SweepReport(mode, "rejected: " + why, null, null, null, null, null, why, null);
+    }
+
+    /** The fleet itself could not be listed (clusters, or the subnets' VPCs): nothing was changed. */
+    public static SweepReport failed(Mode mode, ErrorSummary error) {
+        return new SweepReport(mode, error.message(), null, null, null, null, null, null, error);
     }
 
     /**

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
 public final class EcsFleetReader {
     /** {@code DescribeServices} takes at most ten services per call. */
     static final int DESCRIBE_SERVICES_BATCH = 10;
+    /** ListServices answers 10 a page unless asked for more; 100 is its maximum. */
+    static final int LIST_SERVICES_PAGE = 100;
 
     private final EcsClient ecs;
 
@@ -27,7 +29,8 @@ public final class EcsFleetReader {
     /** The cluster's active services that run on Fargate in awsvpc mode; the others are left out. */
     public List<FargateService> fargateServices(String cluster) {
         List<String> serviceArns = AwsCall.run("ecs:ListServices",
-                () -> ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().stream().toList());
+                () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(LIST_SERVICES_PAGE))
+                        .serviceArns().stream().toList());
         List<FargateService> services = new ArrayList<>();
         for (int from = 0; from < serviceArns.size(); from += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = serviceArns.subList(from, Math.min(from + DESCRIBE_SERVICES_BATCH, serviceArns.size()));

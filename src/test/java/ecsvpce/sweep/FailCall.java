@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 
 /**
@@ -37,6 +38,11 @@ final class FailCall implements ExecutionInterceptor {
         this.matches = matches;
         this.errorCode = errorCode;
         this.message = message;
+    }
+
+    /** ListClusters is denied. */
+    static FailCall deniedListClusters() {
+        return denied("ListClusters", "*", r -> r instanceof ListClustersRequest);
     }
 
     /** ListServices of this cluster (as the product passes it: the ARN) is denied. */
