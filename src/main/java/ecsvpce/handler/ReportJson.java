@@ -22,9 +22,13 @@ import java.util.function.UnaryOperator;
  * Turns a report into what the handler returns (a map, so every runtime serializer copes) and logs.
  * Every text of the map, whatever field it is in, goes through {@link Redaction} first, so what is
  * returned (printed by {@code sam local invoke}, sent to async destinations) and what is logged
- * are the same and carry no presigned URL credentials.
+ * are the same and carry no presigned URL credentials. A text longer than {@link #TEXT_LIMIT}
+ * (only an event can make one, e.g. a 300 KB field quoted in a skip reason) is cut, so the log line
+ * stays one CloudWatch Logs event (256 KB at most).
  */
 final class ReportJson {
+    /** Characters of one text kept in a report; ECS's own texts (stop reasons, ARNs) are far shorter. */
+    static final int TEXT_LIMIT = 2_048;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -68,9 +72,14 @@ final class ReportJson {
         return cleaned;
     }
 
+    private static String cut(String text) {
+        return text.length() <= TEXT_LIMIT ? text
+                : text.substring(0, TEXT_LIMIT) + "... (" + (text.length() - TEXT_LIMIT) + " more characters)";
+    }
+
     private static Object cleanValue(Object value, UnaryOperator<String> text) {
         if (value instanceof String string) {
-            return text.apply(string);
+            return cut(text.apply(string));
         }
         if (value instanceof Map<?, ?> map) {
             return clean(map, text);

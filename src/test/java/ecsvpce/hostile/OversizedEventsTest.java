@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecsvpce.app.Mode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,7 +19,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Issue 5 with oversized input: huge strings in any field, ten thousand attachments, fifty thousand
  * unknown keys, deep nesting. Each is skipped with its reason, without a throw or a write, and, like
- * every other event, reaches AWS only when it passes every rule.
+ * every other event, reaches AWS only when it passes every rule. Its report, however much of the
+ * event it quotes, is logged as one line that CloudWatch Logs keeps whole (under 256 KB).
  */
 class OversizedEventsTest {
     private static final int KB = 1024;
@@ -118,9 +120,21 @@ class OversizedEventsTest {
         return Arbitraries.of(FIELDS);
     }
 
+    @Example
+    void aHugeTextQuotedInTheReportIsCut() {
+        ObjectNode event = event();
+        event.put("source", "aws.ecs " + filler(300 * KB));
+
+        Invocation run = run(event);
+
+        assertThat(run.summary()).hasSizeLessThan(2_200).endsWith(" more characters)");
+    }
+
+    /** Also: the report stays one CloudWatch Logs event, whose limit is 256 KB. */
     private Invocation run(ObjectNode event) {
         Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
         HostileEventPropertiesTest.assertSkippedSafely(run);
+        assertThat(run.stdout().getBytes(StandardCharsets.UTF_8).length).as("bytes logged").isLessThan(256 * KB);
         return run;
     }
 
