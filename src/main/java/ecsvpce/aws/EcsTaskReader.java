@@ -30,8 +30,8 @@ public final class EcsTaskReader {
     }
 
     /**
-     * The task as ECS knows it, or empty when ECS does not know it or its cluster (a stale, replayed
-     * or made-up event).
+     * The task as ECS knows it, or empty when ECS does not know it or its cluster, or rejects the
+     * ids as invalid (a stale, replayed or made-up event).
      */
     public Optional<StoppedTask> describeTask(String clusterArn, String taskArn) {
         try {
@@ -42,7 +42,8 @@ public final class EcsTaskReader {
                     .findFirst()
                     .map(EcsTaskReader::stoppedTask);
         } catch (AwsCallFailure failure) {
-            if ("ClusterNotFoundException".equals(failure.errorCode())) {
+            if ("ClusterNotFoundException".equals(failure.errorCode())
+                    || "InvalidParameterException".equals(failure.errorCode())) {
                 return Optional.empty();
             }
             throw failure;

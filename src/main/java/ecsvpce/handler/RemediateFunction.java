@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Lambda entry point for EventBridge "ECS Task State Change" events: a Fargate task that failed to
- * start. Returns the report (so {@code sam local invoke} prints it) and logs it as one JSON line.
+ * start. Returns the report (so {@code sam local invoke} prints it) and logs it as one JSON line, both
+ * with presigned URL credentials redacted and account ids other than the event's own masked.
  * Events that are not ours are skipped normally so EventBridge does not retry them; transient AWS
  * errors are thrown so Lambda does.
  */
@@ -46,7 +47,7 @@ public class RemediateFunction implements RequestHandler<ScheduledEvent, Map<Str
         RemediationReport report = skip.isPresent()
                 ? RemediationReport.skipped(settings.mode(), skip.get(), null)
                 : remediation.remediate(TaskStateChangeEvent.task(event.getDetail()));
-        Map<String, Object> result = ReportJson.toMap(report);
+        Map<String, Object> result = ReportJson.toMap(report, TaskStateChangeEvent.ownAccounts(event));
         ReportJson.log(result, System.out);
         return result;
     }

@@ -9,11 +9,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import ecsvpce.core.EndpointService;
+import ecsvpce.core.failure.Redaction;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** Turns a report into what the handler returns (a map, so every runtime serializer copes) and logs. */
+/**
+ * Turns a report into what the handler returns (a map, so every runtime serializer copes) and logs.
+ * Every text of the map, whatever field it is in, goes through {@link Redaction} first, so what is
+ * returned (printed by {@code sam local invoke}, sent to async destinations) and what is logged
+ * are the same and carry no presigned URL credentials. A text longer than {@link #TEXT_LIMIT}
+ * (only an event can make one, e.g. a 300 KB field quoted in a skip reason) is cut, so the log line
+ * stays one CloudWatch Logs event (256 KB at most).
+ */
 final class ReportJson {
+    /** Characters of one text kept in a report; ECS's own texts (stop reasons, ARNs) are far shorter. */
+    static final int TEXT_LIMIT = 2_048;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -25,8 +40,21 @@ final class ReportJson {
     private ReportJson() {
     }
 
+    /**
+     * The report as a map, presigned URL credentials redacted and every account id but
+     * {@code ownAccounts} masked in each text.
+     */
+    static Map<String, Object> toMap(Object report, Set<String> ownAccounts) {
+        return clean(MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { }),
+                text -> Redaction.forReport(text, ownAccounts));
+    }
+
+    /**
+     * The report as a map, presigned URL credentials redacted; account ids are left as they are: a
+     * sweep's report names the function's own fleet, and no event tells which account that is.
+     */
     static Map<String, Object> toMap(Object report) {
-        return MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { });
+        return clean(MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { }), Redaction::redact);
     }
 
     /** One JSON line, so CloudWatch Logs Insights sees each field. */
@@ -36,5 +64,31 @@ final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report is always serialisable", e);
         }
+    }
+
+    private static Map<String, Object> clean(Map<?, ?> map, UnaryOperator<String> text) {
+        Map<String, Object> cleaned = new LinkedHashMap<>();
+        map.forEach((key, value) -> cleaned.put(String.valueOf(key), cleanValue(value, text)));
+        return cleaned;
+    }
+
+    private static String cut(String text) {
+        return text.length() <= TEXT_LIMIT ? text
+                : text.substring(0, TEXT_LIMIT) + "... (" + (text.length() - TEXT_LIMIT) + " more characters)";
+    }
+
+    private static Object cleanValue(Object value, UnaryOperator<String> text) {
+        if (value instanceof String string) {
+            return cut(text.apply(string));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return clean(map, text);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> cleaned = new ArrayList<>(list.size());
+            list.forEach(item -> cleaned.add(cleanValue(item, text)));
+            return cleaned;
+        }
+        return value;
     }
 }

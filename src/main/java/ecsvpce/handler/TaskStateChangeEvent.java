@@ -2,9 +2,11 @@ package ecsvpce.handler;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import ecsvpce.app.StoppedTask;
+import ecsvpce.core.failure.Redaction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps the generic EventBridge envelope of an "ECS Task State Change" to our own record. Lenient:
@@ -30,6 +32,17 @@ final class TaskStateChangeEvent {
             return Optional.of("the event has no detail");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The accounts the event is about, whose ids its report may show: the envelope's {@code account}
+     * and the account of the detail's {@code taskArn}. Any other account id is masked.
+     */
+    static Set<String> ownAccounts(ScheduledEvent event) {
+        if (event == null) {
+            return Set.of();
+        }
+        return Redaction.accountsOf(event.getAccount(), event.getDetail() == null ? null : event.getDetail().get("taskArn"));
     }
 
     static StoppedTask task(Map<String, Object> detail) {

@@ -1,0 +1,45 @@
+package ecsvpce.hostile;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import ecsvpce.app.Mode;
+import ecsvpce.app.Settings;
+import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.handler.RemediateFunction;
+import ecsvpce.support.CallRecorder;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The product's {@link RemediateFunction}, its SDK clients recorded by a {@link CallRecorder} and
+ * answered by {@link UnknownTaskAws} instead of the network: an account where ECS knows no task
+ * that a test's events name. No moto, no port.
+ */
+final class OfflineFunction {
+    static final String REGION = "us-east-1";
+
+    private final CallRecorder recorder = new CallRecorder("RemediateFunction");
+    private final RemediateFunction function;
+
+    OfflineFunction(Mode mode) {
+        UnknownTaskAws aws = new UnknownTaskAws();
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        Ec2Client ec2 = Ec2Client.builder().httpClient(aws).region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create("https://ec2.hostile.invalid"))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
+        EcsClient ecs = EcsClient.builder().httpClient(aws).region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(URI.create("https://ecs.hostile.invalid"))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
+        function = new RemediateFunction(new Settings(mode, PlanSettings.defaults()), ec2, new EcsTaskReader(ecs),
+                REGION, Clock.systemUTC());
+    }
+
+    Invocation invoke(ScheduledEvent event) {
+        return Invocation.call(function, recorder, event);
+    }
+}
