@@ -41,63 +41,96 @@ public final class Ec2NetworkWriter {
     }
 
     /**
-     * Applies the actions in order and returns what each did. Stops at the first failure, which it
-     * throws: a {@link ConcurrentChange} means re-read and re-plan, an {@link AwsCallFailure} is
-     * permanent, anything else is transient.
+     * Applies the actions in order and returns what each did. An action that loses a race to a
+     * concurrent invocation (its endpoint or group was just made by another) is skipped and the
+     * rest are still applied, since none depends on it, except after the group: what follows needs
+     * its id, so a lost group ends the pass. Once the pass is over, lost races are thrown as one
+     * {@link ConcurrentChange}: re-read and adopt. Any other failure stops at once and is thrown:
+     * an {@link AwsCallFailure} is permanent, anything else is transient.
      *
      * @param done receives each action as soon as it is applied, so a report can show partial progress
      */
     public void apply(List<Action> actions, List<AppliedAction> done) {
         String createdGroupId = null;
+        List<String> lost = new ArrayList<>();
+        ConcurrentChange firstLost = null;
         for (Action action : actions) {
             AppliedAction applied;
-            if (action instanceof EnableVpcDnsAttribute a) {
-                applied = enableDnsAttribute(a);
-            } else if (action instanceof EnablePrivateDns a) {
-                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
-                        r -> r.vpcEndpointId(a.endpointId()).privateDnsEnabled(true)));
-                applied = new AppliedAction(a, a.endpointId());
-            } else if (action instanceof AddRouteTableToGateway a) {
-                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
-                        r -> r.vpcEndpointId(a.endpointId()).addRouteTableIds(a.routeTableId())));
-                applied = new AppliedAction(a, a.endpointId());
-            } else if (action instanceof CreateEndpointSecurityGroup a) {
-                createdGroupId = createGroup(a);
-                applied = new AppliedAction(a, createdGroupId);
-            } else if (action instanceof AuthorizeHttpsIngress a) {
-                authorizeHttps(a.groupId(), a.cidrs());
-                applied = new AppliedAction(a, a.groupId());
-            } else if (action instanceof AttachSecurityGroup a) {
-                String groupId = groupId(a.group(), createdGroupId);
-                AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
-                        r -> r.vpcEndpointId(a.endpointId()).addSecurityGroupIds(groupId)));
-                applied = new AppliedAction(a, a.endpointId());
-            } else if (action instanceof CreateInterfaceEndpoint a) {
-                String groupId = groupId(a.group(), createdGroupId);
-                applied = new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
-                        .vpcEndpointType(VpcEndpointType.INTERFACE)
-                        .vpcId(a.vpcId())
-                        .serviceName(a.serviceName())
-                        .subnetIds(a.subnetIds())
-                        .securityGroupIds(groupId)
-                        .privateDnsEnabled(true)
-                        .clientToken(a.clientToken())
-                        .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
-                        .build()));
-            } else if (action instanceof CreateGatewayEndpoint a) {
-                applied = new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
-                        .vpcEndpointType(VpcEndpointType.GATEWAY)
-                        .vpcId(a.vpcId())
-                        .serviceName(a.serviceName())
-                        .routeTableIds(a.routeTableIds())
-                        .clientToken(a.clientToken())
-                        .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
-                        .build()));
-            } else {
-                throw new IllegalArgumentException("no writer for " + action.type());
+            try {
+                applied = applyOne(action, createdGroupId);
+            } catch (ConcurrentChange race) {
+                lost.add(what(action));
+                firstLost = firstLost == null ? race : firstLost;
+                if (action instanceof CreateEndpointSecurityGroup) {
+                    break;
+                }
+                continue;
+            }
+            if (action instanceof CreateEndpointSecurityGroup) {
+                createdGroupId = applied.resourceId();
             }
             done.add(applied);
         }
+        if (firstLost != null) {
+            throw lost.size() == 1 ? firstLost : new ConcurrentChange(lost.size() + " writes lost a race ("
+                    + String.join(", ", lost) + "), the first: " + firstLost.getMessage(), firstLost);
+        }
+    }
+
+    private static String what(Action action) {
+        if (action instanceof CreateInterfaceEndpoint a) {
+            return a.service().id() + " interface endpoint";
+        }
+        if (action instanceof CreateGatewayEndpoint a) {
+            return a.service().id() + " gateway endpoint";
+        }
+        return action.type().name();
+    }
+
+    private AppliedAction applyOne(Action action, String createdGroupId) {
+        if (action instanceof EnableVpcDnsAttribute a) {
+            return enableDnsAttribute(a);
+        } else if (action instanceof EnablePrivateDns a) {
+            AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                    r -> r.vpcEndpointId(a.endpointId()).privateDnsEnabled(true)));
+            return new AppliedAction(a, a.endpointId());
+        } else if (action instanceof AddRouteTableToGateway a) {
+            AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                    r -> r.vpcEndpointId(a.endpointId()).addRouteTableIds(a.routeTableId())));
+            return new AppliedAction(a, a.endpointId());
+        } else if (action instanceof CreateEndpointSecurityGroup a) {
+            return new AppliedAction(a, createGroup(a));
+        } else if (action instanceof AuthorizeHttpsIngress a) {
+            authorizeHttps(a.groupId(), a.cidrs());
+            return new AppliedAction(a, a.groupId());
+        } else if (action instanceof AttachSecurityGroup a) {
+            String groupId = groupId(a.group(), createdGroupId);
+            AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
+                    r -> r.vpcEndpointId(a.endpointId()).addSecurityGroupIds(groupId)));
+            return new AppliedAction(a, a.endpointId());
+        } else if (action instanceof CreateInterfaceEndpoint a) {
+            String groupId = groupId(a.group(), createdGroupId);
+            return new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+                    .vpcEndpointType(VpcEndpointType.INTERFACE)
+                    .vpcId(a.vpcId())
+                    .serviceName(a.serviceName())
+                    .subnetIds(a.subnetIds())
+                    .securityGroupIds(groupId)
+                    .privateDnsEnabled(true)
+                    .clientToken(a.clientToken())
+                    .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
+                    .build()));
+        } else if (action instanceof CreateGatewayEndpoint a) {
+            return new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+                    .vpcEndpointType(VpcEndpointType.GATEWAY)
+                    .vpcId(a.vpcId())
+                    .serviceName(a.serviceName())
+                    .routeTableIds(a.routeTableIds())
+                    .clientToken(a.clientToken())
+                    .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
+                    .build()));
+        }
+        throw new IllegalArgumentException("no writer for " + action.type());
     }
 
     private AppliedAction enableDnsAttribute(EnableVpcDnsAttribute a) {
