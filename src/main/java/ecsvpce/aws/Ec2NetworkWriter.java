@@ -19,6 +19,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -33,6 +34,10 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  */
 public final class Ec2NetworkWriter {
     private static final String HTTPS_RULE_DESCRIPTION = "HTTPS from inside the VPC to interface endpoints";
+    /** Client tokens tried for one endpoint: the planned one and its successors, each spent on a deleted endpoint. */
+    static final int TOKEN_GENERATIONS = 5;
+    /** Seed of the successor of a token EC2 refuses because its endpoint is gone. */
+    private static final String SPENT = "spent";
 
     private final Ec2Client ec2;
 
@@ -166,17 +171,50 @@ public final class Ec2NetworkWriter {
     }
 
     /**
-     * Creates an endpoint. EC2 keeps answering a client token with the endpoint it first made, even
-     * after someone deleted it; then the token is stale, and one new token derived from it is tried.
+     * Creates an endpoint. EC2 keeps a client token for at least a day after its endpoint is
+     * deleted: the same request again answers the deleted endpoint, any other request (a later
+     * task's, whose tags differ) fails with {@code IdempotentParameterMismatch}. A mismatch with a
+     * live endpoint of the service in the VPC is a lost race (adopt it); with none, the token is
+     * spent, and the next token of a chain every invocation derives alike is tried, so racers still
+     * share one token.
      */
     private String createEndpoint(CreateVpcEndpointRequest request) {
-        VpcEndpoint endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(request)).vpcEndpoint();
-        if (isGone(endpoint)) {
-            CreateVpcEndpointRequest fresh = request.toBuilder()
-                    .clientToken(IdempotencyToken.renewed(request.clientToken(), endpoint.vpcEndpointId())).build();
-            endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(fresh)).vpcEndpoint();
+        CreateVpcEndpointRequest attempt = request;
+        for (int generation = 1; ; generation++) {
+            CreateVpcEndpointRequest sent = attempt;
+            VpcEndpoint endpoint;
+            try {
+                endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(sent)).vpcEndpoint();
+            } catch (ConcurrentChange race) {
+                if (generation == TOKEN_GENERATIONS || !isTokenMismatch(race) || hasLiveEndpoint(request)) {
+                    throw race;
+                }
+                attempt = sent.toBuilder().clientToken(IdempotencyToken.renewed(sent.clientToken(), SPENT)).build();
+                continue;
+            }
+            if (isGone(endpoint) && generation < TOKEN_GENERATIONS) {
+                attempt = sent.toBuilder()
+                        .clientToken(IdempotencyToken.renewed(sent.clientToken(), endpoint.vpcEndpointId())).build();
+                continue;
+            }
+            return endpoint.vpcEndpointId();
         }
-        return endpoint.vpcEndpointId();
+    }
+
+    private static boolean isTokenMismatch(ConcurrentChange race) {
+        return race.getCause() instanceof AwsServiceException e && e.awsErrorDetails() != null
+                && "IdempotentParameterMismatch".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /** Whether the VPC has an endpoint of this service and type that is not gone. */
+    private boolean hasLiveEndpoint(CreateVpcEndpointRequest request) {
+        return AwsCall.run("ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(r -> r.filters(
+                        Filter.builder().name("vpc-id").values(request.vpcId()).build(),
+                        Filter.builder().name("service-name").values(request.serviceName()).build()))
+                .vpcEndpoints().stream()
+                .anyMatch(e -> e.vpcEndpointTypeAsString().equalsIgnoreCase(request.vpcEndpointTypeAsString())
+                        && !isGone(e) && !"failed".equalsIgnoreCase(e.stateAsString())
+                        && !"rejected".equalsIgnoreCase(e.stateAsString())));
     }
 
     private static boolean isGone(VpcEndpoint endpoint) {
