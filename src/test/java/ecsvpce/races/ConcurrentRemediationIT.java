@@ -92,6 +92,28 @@ class ConcurrentRemediationIT {
         }
     }
 
+    @Test
+    void anEndpointOfOursThatSomeoneDeletedIsMadeAgainByTheNextTasksRacingInvocations() throws Exception {
+        try (FargateScenario scenario = FargateScenario.builder().service("web").create()) {
+            List<Racers.Result> first = race(List.of(scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON)),
+                    null);
+            assertThat(first).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("REMEDIATED"));
+            String deleted = scenario.readBack().endpoint("ssm").orElseThrow().id();
+            scenario.ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(deleted));
+            List<TaskStoppedEvent> events = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                events.add(scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON));
+            }
+
+            // Their ssm creates carry the spent client token with other tags: IdempotentParameterMismatch.
+            List<Racers.Result> results = race(events, WriteBarrier.of(10, TIMEOUT));
+
+            System.out.println("10 tasks after our ssm endpoint was deleted, moto:\n" + Racers.table(results));
+            assertConverged(scenario, results);
+            assertThat(scenario.readBack().endpoint("ssm").orElseThrow().id()).isNotEqualTo(deleted);
+        }
+    }
+
     // -----------------------------------------------------------------------------------------
 
     private static List<Racers.Result> race(List<TaskStoppedEvent> events, Supplier<WriteBarrier> barrier)

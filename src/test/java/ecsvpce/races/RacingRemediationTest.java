@@ -202,6 +202,31 @@ class RacingRemediationTest {
                 .allSatisfy(a -> assertThat(a.resourceId()).isNotNull());
     }
 
+    @Test
+    void anEndpointOfOursThatSomeoneDeletedIsMadeAgainDespiteItsSpentClientToken() throws Exception {
+        RemediationReport first = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
+        assertThat(first.outcome().name()).isEqualTo("REMEDIATED");
+        VpcEndpoint ssm = ec2.liveEndpoints(seed.vpcId()).stream().filter(e -> e.serviceName().endsWith(".ssm"))
+                .findFirst().orElseThrow();
+        ec2.deleteEndpoint(ssm.vpcEndpointId());
+        // EC2 keeps a client token for at least a day after its resource is gone; the next tasks'
+        // creates carry other tags, so that token answers IdempotentParameterMismatch to them.
+        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
+        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+            invocations.add(() -> invocation(later).remediate(task));
+        }
+
+        List<Racers.Result> results = Racers.race(invocations, TIMEOUT, Racers::of);
+
+        System.out.println("10 racers after our ssm endpoint was deleted:\n" + Racers.table(results));
+        assertConverged(results);
+        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.serviceName().endsWith(".ssm"))
+                .singleElement().satisfies(e -> assertThat(e.vpcEndpointId()).isNotEqualTo(ssm.vpcEndpointId()));
+    }
+
     // -----------------------------------------------------------------------------------------
 
     private TaskRemediation invocation(Clock clock) {
