@@ -23,6 +23,7 @@ switched off to prove a test depends on it::
 | h  | (found here) gateway endpoint reports PrivateDnsEnabled=true        | model    |
 | i  | DryRun=true on create/modify endpoint: really creates / modifies    | response |
 | j  | the VPC default security group: no ingress rules                    | model    |
+| k  | (found here) check-then-act not atomic under concurrent requests    | lock     |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -35,17 +36,18 @@ import json
 import os
 import sys
 import threading
+import time
 from typing import Any, Callable
 
 import moto
 from moto.core.responses import ActionResult
 from moto.ec2.exceptions import EC2ClientError
-from moto.ec2.models.security_groups import SecurityGroupBackend
+from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
 from moto.ec2.models.vpcs import VPCBackend
 from moto.ec2.responses.vpcs import VPCs
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghij"
+ALL_PATCHES = "abcdefghijk"
 DISABLED = {p.strip() for p in os.environ.get("MOTO_EXT_DISABLE", "").split(",") if p.strip()}
 
 
@@ -70,6 +72,44 @@ def _is_interface(endpoint_type: str | None) -> bool:
 def _is_live(endpoint: Any) -> bool:
     # moto keeps deleted endpoints listed with state "deleted"; they own no DNS name.
     return endpoint.state not in ("deleted", "rejected", "failed")
+
+
+# ---------------------------------------------------------------------------------------------
+# Patch k: one write at a time where a check guards a create
+# ---------------------------------------------------------------------------------------------
+#
+# moto_server answers every request on its own thread (werkzeug's run_simple(threaded=True)), and
+# moto's models hold no lock. Each check below is followed by the change it guards, with Python
+# code in between, so two concurrent requests can both pass the check and both act: two endpoints
+# for one ClientToken or one private DNS domain (patches b, c), two groups of one name (moto's own
+# InvalidGroup.Duplicate check), one ingress rule twice. AWS applies each request atomically, and
+# our race tests (twenty invocations at once) depend on that. So every write that checks before
+# it acts runs under one re-entrant lock (re-entrant: the response handlers call the wrapped
+# models, and CreateVpc's patch j authorizes a rule). Reads are not locked: moto's describes copy
+# what they list, and a read racing a write sees it before or after, as in AWS.
+#
+# MOTO_EXT_RACE_WINDOW_MS=N sleeps N ms between each check and its change (a test knob: it makes
+# the race above reproducible; with patch k on, the lock still makes one request win).
+# MotoConcurrencyIT fails with MOTO_EXT_DISABLE=k MOTO_EXT_RACE_WINDOW_MS=20 and passes with k on.
+
+_WRITE_LOCK = threading.RLock()
+RACE_WINDOW_SECONDS = float(os.environ.get("MOTO_EXT_RACE_WINDOW_MS", "0") or 0) / 1000.0
+
+
+def _race_window() -> None:
+    if RACE_WINDOW_SECONDS > 0:
+        time.sleep(RACE_WINDOW_SECONDS)
+
+
+def _one_at_a_time(function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        if not enabled("k"):
+            return function(*args, **kwargs)
+        with _WRITE_LOCK:
+            return function(*args, **kwargs)
+
+    return locked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,6 +230,7 @@ def create_vpc_endpoint(self: Any, vpc_id: str, service_name: str, endpoint_type
         if _truthy(private_dns):
             _check_vpc_dns_attributes(self, vpc_id)  # d
             _check_no_conflicting_private_dns(self, vpc_id, service_name)  # c
+            _race_window()
         # Patch f. MOTO-GAPS: "interface endpoint created without security groups | none
         # attached | the VPC's default SG". AWS: "If you don't specify a security group, we
         # associate the default security group for the VPC."
@@ -237,6 +278,7 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
         _check_vpc_dns_attributes(self, endpoint.vpc_id)  # d
         _check_no_conflicting_private_dns(self, endpoint.vpc_id, endpoint.service_name,
                                           except_endpoint_id=endpoint.id)  # c
+        _race_window()
     old_route_tables = list(endpoint.route_table_ids or [])
 
     _original_modify_vpc_endpoint(
@@ -267,7 +309,6 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
 # Response level: patches a (pass the parameter), b (ClientToken), i (DryRun)
 # ---------------------------------------------------------------------------------------------
 
-_TOKENS_LOCK = threading.Lock()
 _original_create_response = VPCs.create_vpc_endpoint
 _original_modify_response = VPCs.modify_vpc_endpoint
 
@@ -297,19 +338,20 @@ def create_vpc_endpoint_response(self: Any) -> Any:
     # Same token + any other parameter (tags included): IdempotentParameterMismatch.
     fingerprint = _request_fingerprint(self)
     backend = self.ec2_backend
-    with _TOKENS_LOCK:
-        # Kept on the backend object, so POST /moto-api/reset forgets tokens with everything else.
-        tokens = backend.__dict__.setdefault("_ext_client_tokens", {})
-        if token in tokens:
-            first_fingerprint, endpoint_id = tokens[token]
-            if first_fingerprint != fingerprint:
-                raise IdempotentParameterMismatchError()
-            endpoint = backend.get_vpc_end_point(endpoint_id)
-            return ActionResult({"VpcEndpoint": endpoint, "ClientToken": token})
-        result = _original_create_response(self)
-        endpoint = result.result["VpcEndpoint"]
-        tokens[token] = (fingerprint, endpoint.id)
+    # The token check and the create are one step: the whole handler runs under patch k's lock.
+    # Kept on the backend object, so POST /moto-api/reset forgets tokens with everything else.
+    tokens = backend.__dict__.setdefault("_ext_client_tokens", {})
+    if token in tokens:
+        first_fingerprint, endpoint_id = tokens[token]
+        if first_fingerprint != fingerprint:
+            raise IdempotentParameterMismatchError()
+        endpoint = backend.get_vpc_end_point(endpoint_id)
         return ActionResult({"VpcEndpoint": endpoint, "ClientToken": token})
+    _race_window()
+    result = _original_create_response(self)
+    endpoint = result.result["VpcEndpoint"]
+    tokens[token] = (fingerprint, endpoint.id)
+    return ActionResult({"VpcEndpoint": endpoint, "ClientToken": token})
 
 
 @functools.wraps(_original_modify_response)
@@ -356,19 +398,44 @@ def create_vpc(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
+# CreateSecurityGroup, AuthorizeSecurityGroupIngress (model): patch k's lock around moto's own
+# duplicate checks
+# ---------------------------------------------------------------------------------------------
+
+_original_create_security_group = SecurityGroupBackend.create_security_group
+_original_authorize_ingress = SecurityGroupBackend.authorize_security_group_ingress
+_original_security_group_init = SecurityGroup.__init__
+
+
+@functools.wraps(_original_security_group_init)
+def security_group_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    # moto checks the name in create_security_group, then builds the group, then stores it: the
+    # race window (test knob only) sits between the check and the store.
+    _race_window()
+    _original_security_group_init(self, *args, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def install() -> None:
     if moto.__version__ != TARGET_MOTO_VERSION:
         print(f"moto_server_ext: WARNING: patches written for moto {TARGET_MOTO_VERSION}, "
               f"running {moto.__version__}", file=sys.stderr)
-    VPCBackend.create_vpc_endpoint = create_vpc_endpoint
-    VPCBackend.modify_vpc_endpoint = modify_vpc_endpoint
     VPCBackend.create_vpc = create_vpc
-    VPCs.create_vpc_endpoint = create_vpc_endpoint_response
-    VPCs.modify_vpc_endpoint = modify_vpc_endpoint_response
+    VPCs.create_vpc_endpoint = _one_at_a_time(create_vpc_endpoint_response)
+    VPCs.modify_vpc_endpoint = _one_at_a_time(modify_vpc_endpoint_response)
+    # Patch k also guards the model calls themselves (other callers than these handlers, e.g.
+    # an untokened create) and moto's own duplicate checks.
+    VPCBackend.create_vpc_endpoint = _one_at_a_time(create_vpc_endpoint)
+    VPCBackend.modify_vpc_endpoint = _one_at_a_time(modify_vpc_endpoint)
+    SecurityGroupBackend.create_security_group = _one_at_a_time(_original_create_security_group)
+    SecurityGroupBackend.authorize_security_group_ingress = _one_at_a_time(_original_authorize_ingress)
+    if RACE_WINDOW_SECONDS > 0:
+        SecurityGroup.__init__ = security_group_init
     active = ",".join(p for p in ALL_PATCHES if enabled(p)) or "none"
-    print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}", file=sys.stderr,
+    window = f", race window {RACE_WINDOW_SECONDS * 1000:g} ms" if RACE_WINDOW_SECONDS > 0 else ""
+    print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}{window}", file=sys.stderr,
           flush=True)
 
 

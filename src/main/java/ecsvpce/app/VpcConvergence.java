@@ -19,7 +19,12 @@ import java.util.function.Function;
  * the task-stopped function and the sweep.
  */
 public final class VpcConvergence {
-    /** Rounds of read-decide-apply when writes keep losing races; beyond that Lambda retries later. */
+    /**
+     * Rounds of read-decide-apply when writes keep losing races; beyond that Lambda retries later.
+     * Three cover any number of racers when reads see the writes that beat ours: the group lost
+     * (round 1), every endpoint lost in one pass, since the writer goes on past a lost one (round 2),
+     * all adopted (round 3).
+     */
     static final int MAX_ROUNDS = 3;
 
     private final Ec2NetworkReader reader;
@@ -59,9 +64,11 @@ public final class VpcConvergence {
                 }
             } catch (AwsCallFailure failure) {
                 applied.addAll(appliedThisRound);
-                return new Result<>(decision, applied,
-                        plan.actions().subList(appliedThisRound.size(), plan.actions().size()), notes,
-                        Optional.of(failure));
+                // Not a prefix: an action that lost a race earlier in the pass was skipped, not applied.
+                List<Action> notApplied = plan.actions().stream()
+                        .filter(action -> appliedThisRound.stream().noneMatch(done -> done.action() == action))
+                        .toList();
+                return new Result<>(decision, applied, notApplied, notes, Optional.of(failure));
             }
         }
     }
