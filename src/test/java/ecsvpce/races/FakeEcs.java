@@ -64,7 +64,7 @@ final class FakeEcs implements EcsClient {
         tasks.put(taskArn, task);
         return new StoppedTask(taskArn, CLUSTER_ARN, TASK_DEFINITION_ARN, "STOPPED", "TaskFailedToStart",
                 SECRETS_MANAGER_REASON, "FARGATE", null, "1.4.0", null, availabilityZone, "service:" + SERVICE,
-                "ecs-svc/1234567890", false, subnetId, "eni-" + number);
+                "ecs-svc/1234567890", false, subnetId, "eni-" + number, Map.of());
     }
 
     @Override
