@@ -12,6 +12,7 @@ import ecsvpce.core.Decision;
 import ecsvpce.core.FailedTask;
 import ecsvpce.core.RemediationEngine;
 import ecsvpce.core.diagnosis.Finding;
+import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.failure.Classification;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
@@ -153,7 +154,10 @@ public final class TaskRemediation {
             case REMEDIATED -> actions.size() + " change(s) applied to " + decision.diagnosis().vpcId() + costText;
             case PLANNED -> "dry run: " + actions.size() + " change(s) would fix " + decision.diagnosis().vpcId()
                     + costText;
-            case NOTHING_TO_DO -> "the network already serves every need of the task; the cause is elsewhere";
+            case NOTHING_TO_DO -> decision.diagnosis().findings().stream()
+                    .anyMatch(f -> f.code() == FindingCode.ENDPOINT_PENDING)
+                    ? "endpoints the task needs are being created (pending); nothing else is missing"
+                    : "the network already serves every need of the task; the cause is elsewhere";
             case SKIPPED -> "skipped: " + decision.plan().heldBack().stream()
                     .filter(held -> held.reason() == HeldBack.Reason.OPTED_OUT).findFirst().orElseThrow().explanation();
             case NOT_FIXABLE_BY_ENDPOINTS -> !classification.failureClass().mayBeFixedByEndpoints()

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
@@ -229,10 +228,6 @@ class RacingRemediationTest {
     }
 
     @Test
-    @Disabled("Known issue, not fixed here (core diagnosis): on AWS a new endpoint is 'pending' for a minute or "
-            + "two, and a racer that adopts it reports NOT_FIXABLE_BY_ENDPOINTS, '6 blocking finding(s) need a "
-            + "person: [ENDPOINT_NOT_AVAILABLE]', though a concurrent invocation has just fixed the VPC. "
-            + "Nothing is duplicated; only the report is wrong. See the races report.")
     void racersThatAdoptEndpointsStillPendingReportThemAsBeingMadeNotAsNeedingAPerson() throws Exception {
         ec2.newEndpointState("pending");
         ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(5, TIMEOUT));

@@ -117,9 +117,7 @@ public final class Diagnoser {
         VpcEndpoint endpoint = onTable.orElseGet(() -> gateways.stream()
                 .min(Comparator.comparing((VpcEndpoint g) -> !g.isAvailable()).thenComparing(VpcEndpoint::id))
                 .orElseThrow());
-        if (!endpoint.isAvailable()) {
-            add(FindingCode.ENDPOINT_NOT_AVAILABLE, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + " is " + endpoint.state() + ", not available");
+        if (!usable(service, endpoint)) {
             return;
         }
         if (onTable.isEmpty()) {
@@ -150,9 +148,7 @@ public final class Diagnoser {
                         .thenComparing(e -> !e.isAvailable())
                         .thenComparing(VpcEndpoint::id))
                 .orElseThrow();
-        if (!endpoint.isAvailable()) {
-            add(FindingCode.ENDPOINT_NOT_AVAILABLE, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + " is " + endpoint.state() + ", not available");
+        if (!usable(service, endpoint)) {
             return;
         }
         if (!endpoint.privateDnsEnabled()) {
@@ -176,6 +172,26 @@ public final class Diagnoser {
                         || rule.ipv4Cidrs().stream().anyMatch(c -> endpointSubnets.stream()
                         .anyMatch(s -> Cidr.covers(c, s.cidrBlock()))),
                 "to endpoint " + endpoint.id());
+    }
+
+    /**
+     * Whether the endpoint's configuration is worth checking: available, or pending (just created,
+     * typically by a concurrent invocation; it will serve in a minute or two). Any other state is
+     * blocking and nothing this product does will change it.
+     */
+    private boolean usable(EndpointService service, VpcEndpoint endpoint) {
+        if (endpoint.isPending()) {
+            add(FindingCode.ENDPOINT_PENDING, service, Severity.ADVISORY, endpoint.id(),
+                    service.id() + " endpoint " + endpoint.id() + " is being created (pending): it serves the task "
+                            + "once available, usually within two minutes");
+            return true;
+        }
+        if (!endpoint.isAvailable()) {
+            add(FindingCode.ENDPOINT_NOT_AVAILABLE, service, Severity.BLOCKING, endpoint.id(),
+                    service.id() + " endpoint " + endpoint.id() + " is " + endpoint.state() + ", not available");
+            return false;
+        }
+        return true;
     }
 
     /** Endpoint side: some rule admits TCP 443 from the task's subnet (or a block around it) or its groups. */

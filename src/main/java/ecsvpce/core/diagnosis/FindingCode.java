@@ -1,6 +1,6 @@
 package ecsvpce.core.diagnosis;
 
-/** Stable codes of what a diagnosis can find; reports, alarms and tests rely on these names. */
+/** Stable codes of what a diagnosis can find; reports, alarms and tests rely on these names: add, never rename. */
 public enum FindingCode {
     VPC_DNS_SUPPORT_DISABLED,
     VPC_DNS_HOSTNAMES_DISABLED,
@@ -15,5 +15,6 @@ public enum FindingCode {
     ENDPOINT_NOT_IN_TASK_AZ,
     NEED_NOT_SERVABLE_BY_ENDPOINT,
     INTERNET_PATH_PRESENT,
-    TASK_SECURITY_GROUPS_UNKNOWN
+    TASK_SECURITY_GROUPS_UNKNOWN,
+    ENDPOINT_PENDING
 }

@@ -27,6 +27,11 @@ public record VpcEndpoint(
         return "available".equalsIgnoreCase(state);
     }
 
+    /** Just created: it serves its service in a minute or two, with no help. */
+    public boolean isPending() {
+        return "pending".equalsIgnoreCase(state);
+    }
+
     /**
      * Deleted endpoints stay listed for a while; they serve nothing and count for nothing. A
      * {@code deleting} endpoint is not gone yet: it is merely not available (FACTS.md section 2), and

@@ -258,7 +258,7 @@ class DiagnoserTest {
     @Nested
     class State {
         @ParameterizedTest(name = "interface endpoint {0}")
-        @ValueSource(strings = {"pendingAcceptance", "pending", "failed", "rejected", "PendingAcceptance", "Failed"})
+        @ValueSource(strings = {"pendingAcceptance", "failed", "rejected", "expired", "PendingAcceptance", "Failed"})
         void interfaceEndpointNotAvailable(String state) {
             Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state(state)).build());
 
@@ -268,7 +268,7 @@ class DiagnoserTest {
         }
 
         @ParameterizedTest(name = "gateway endpoint {0}")
-        @ValueSource(strings = {"pendingAcceptance", "pending", "failed", "rejected"})
+        @ValueSource(strings = {"pendingAcceptance", "failed", "rejected"})
         void gatewayEndpointNotAvailable(String state) {
             Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().endpoint(S3, e -> e.state(state)).build());
 
@@ -293,9 +293,24 @@ class DiagnoserTest {
         @Test
         void notAvailableWinsOverPrivateDnsOff() {
             Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc()
-                    .endpoint(LOGS, e -> e.state("pending").privateDns(false)).build());
+                    .endpoint(LOGS, e -> e.state("failed").privateDns(false)).build());
 
             assertThat(diagnosis.findings()).extracting(Finding::code).containsExactly(ENDPOINT_NOT_AVAILABLE);
+        }
+
+        /** Just created (by us or a concurrent invocation): it will serve; its configuration still counts. */
+        @Test
+        void aPendingEndpointIsAdvisoryAndStillChecked() {
+            Diagnosis fine = diagnoseSeedTask(isolatedSeedVpc().endpoint(LOGS, e -> e.state("pending")).build());
+            Diagnosis dnsOff = diagnoseSeedTask(isolatedSeedVpc()
+                    .endpoint(LOGS, e -> e.state("pending").privateDns(false)).build());
+            Diagnosis gateway = diagnoseSeedTask(isolatedSeedVpc().endpoint(S3, e -> e.state("pending")).build());
+
+            assertThat(findings(fine)).containsExactly(tuple(FindingCode.ENDPOINT_PENDING, LOGS, ADVISORY, endpointId(LOGS)));
+            assertThat(fine.blocking()).isEmpty();
+            assertThat(dnsOff.findings()).extracting(Finding::code)
+                    .containsExactly(FindingCode.ENDPOINT_PENDING, FindingCode.PRIVATE_DNS_DISABLED);
+            assertThat(findings(gateway)).containsExactly(tuple(FindingCode.ENDPOINT_PENDING, S3, ADVISORY, "vpce-s3"));
         }
 
         @Test
@@ -599,6 +614,7 @@ class DiagnoserTest {
                 "VPC_DNS_SUPPORT_DISABLED", "VPC_DNS_HOSTNAMES_DISABLED", "CUSTOM_DNS_SERVERS", "ENDPOINT_MISSING",
                 "ENDPOINT_WRONG_TYPE", "ENDPOINT_NOT_AVAILABLE", "PRIVATE_DNS_DISABLED", "GATEWAY_NOT_ON_ROUTE_TABLE",
                 "ENDPOINT_SG_BLOCKS_443", "TASK_SG_EGRESS_BLOCKS_443", "ENDPOINT_NOT_IN_TASK_AZ",
-                "NEED_NOT_SERVABLE_BY_ENDPOINT", "INTERNET_PATH_PRESENT", "TASK_SECURITY_GROUPS_UNKNOWN");
+                "NEED_NOT_SERVABLE_BY_ENDPOINT", "INTERNET_PATH_PRESENT", "TASK_SECURITY_GROUPS_UNKNOWN",
+                "ENDPOINT_PENDING");
     }
 }
