@@ -86,6 +86,30 @@ class GuardRailsIT {
         }
     }
 
+    @Test
+    void aSubnetWithAnInternetPathIsLeftAloneUnlessTheSettingAsksForEndpoints() {
+        try (FargateScenario scenario = FargateScenario.builder().natGatewayRoute().create()) {
+            TaskStoppedEvent event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
+
+            Map<String, Object> byDefault = Invocations.remediate(Mode.REMEDIATE, recorder, event.json());
+
+            assertThat(byDefault.get("outcome")).isEqualTo("NOT_FIXABLE_BY_ENDPOINTS");
+            assertThat(RemediateFunctionIT.findingCodes(byDefault)).contains("INTERNET_PATH_PRESENT");
+            assertThat(byDefault.get("notes")).asList().singleElement().asString()
+                    .contains(scenario.natGatewayId().orElseThrow()).contains("security group, NACL or DNS");
+            assertThat(recorder.writes()).isEmpty();
+
+            RemediateFunction optedIn = new RemediateFunction(
+                    new Settings(Mode.REMEDIATE, new PlanSettings(true, PlanSettings.US_EAST_1_USD_PER_AZ_HOUR)),
+                    AwsClients.ec2(List.of(recorder)), new EcsTaskReader(AwsClients.ecs(List.of(recorder))),
+                    Invocations.REGION, Clock.systemUTC());
+            Map<String, Object> withSetting = optedIn.handleRequest(Invocations.scheduledEvent(event.json()), null);
+
+            assertThat(withSetting.get("outcome")).isEqualTo("REMEDIATED");
+            assertThat(scenario.readBack().endpointCount("secretsmanager")).isEqualTo(1);
+        }
+    }
+
     private Map<String, Object> remediate(FargateScenario scenario) {
         TaskStoppedEvent event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
         return Invocations.remediate(Mode.REMEDIATE, recorder, event.json());
