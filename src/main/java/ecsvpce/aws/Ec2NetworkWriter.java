@@ -46,7 +46,7 @@ public final class Ec2NetworkWriter {
     }
 
     /**
-     * Applies the actions in order and returns what each did. An action that loses a race to a
+     * Applies the actions in order, recording what each did in {@code done}. An action that loses a race to a
      * concurrent invocation (its endpoint or group was just made by another) is skipped and the
      * rest are still applied, since none depends on it, except after the group: what follows needs
      * its id, so a lost group ends the pass. Once the pass is over, lost races are thrown as one
