@@ -166,15 +166,10 @@ public final class Ec2NetworkReader implements AutoCloseable {
     }
 
     private static VpcEndpoint endpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
-        return new VpcEndpoint(e.vpcEndpointId(), e.serviceName(), endpointType(e.vpcEndpointTypeAsString()),
+        return new VpcEndpoint(e.vpcEndpointId(), e.serviceName(),
+                EndpointType.fromAwsName(e.vpcEndpointTypeAsString()).orElse(null),
                 e.stateAsString(), Boolean.TRUE.equals(e.privateDnsEnabled()), e.subnetIds(),
                 e.groups().stream().map(g -> g.groupId()).toList(), e.routeTableIds(), tags(e.tags()));
-    }
-
-    /** Gateway Load Balancer and other types never serve a task's start-up; they count as neither. */
-    private static EndpointType endpointType(String awsName) {
-        return "Gateway".equalsIgnoreCase(awsName) ? EndpointType.GATEWAY
-                : "Interface".equalsIgnoreCase(awsName) ? EndpointType.INTERFACE : null;
     }
 
     private static List<SecurityGroupRule> rules(List<IpPermission> permissions) {

@@ -1,5 +1,7 @@
 package ecsvpce.core;
 
+import java.util.Optional;
+
 /** The two VPC endpoint types a Fargate task's start-up can depend on. */
 public enum EndpointType {
     INTERFACE("Interface"),
@@ -16,12 +18,13 @@ public enum EndpointType {
         return awsName;
     }
 
-    public static EndpointType fromAwsName(String name) {
+    /** Empty for the types that never serve a task's start-up (Gateway Load Balancer, Resource, ...). */
+    public static Optional<EndpointType> fromAwsName(String name) {
         for (EndpointType type : values()) {
             if (type.awsName.equalsIgnoreCase(name)) {
-                return type;
+                return Optional.of(type);
             }
         }
-        throw new IllegalArgumentException("unknown VPC endpoint type: " + name);
+        return Optional.empty();
     }
 }

@@ -48,8 +48,8 @@ class EndpointServiceTest {
 
     @Test
     void endpointTypesReadAsEc2SpellsThem() {
-        assertThat(EndpointType.fromAwsName("Interface")).isEqualTo(EndpointType.INTERFACE);
-        assertThat(EndpointType.fromAwsName("gateway")).isEqualTo(EndpointType.GATEWAY);
-        assertThatThrownBy(() -> EndpointType.fromAwsName("GatewayLoadBalancer")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(EndpointType.fromAwsName("Interface")).contains(EndpointType.INTERFACE);
+        assertThat(EndpointType.fromAwsName("gateway")).contains(EndpointType.GATEWAY);
+        assertThat(EndpointType.fromAwsName("GatewayLoadBalancer")).isEmpty();
     }
 }

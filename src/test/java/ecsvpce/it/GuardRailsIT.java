@@ -28,7 +28,7 @@ class GuardRailsIT {
 
     @Test
     void aVpcTaggedSkipIsDiagnosedAndLeftAlone() {
-        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.FixtureClients.ec2()) {
             ec2.createTags(r -> r.resources(scenario.vpcId()).tags(t -> t.key(ResourceTags.SKIP).value("yes")));
 
             Map<String, Object> report = remediate(scenario);
@@ -42,7 +42,7 @@ class GuardRailsIT {
 
     @Test
     void aSubnetTaggedSkipIsLeftAlone() {
-        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+        try (FargateScenario scenario = FargateScenario.builder().create(); Ec2Client ec2 = ecsvpce.testing.FixtureClients.ec2()) {
             ec2.createTags(r -> r.resources(scenario.subnetId()).tags(t -> t.key(ResourceTags.SKIP).value("")));
 
             Map<String, Object> report = remediate(scenario);
@@ -56,7 +56,7 @@ class GuardRailsIT {
     @Test
     void aServiceTaggedSkipIsLeftAloneBeforeItsVpcIsRead() {
         try (FargateScenario scenario = FargateScenario.builder().service("web").create();
-             EcsClient ecs = ecsvpce.testing.AwsClients.ecs()) {
+             EcsClient ecs = ecsvpce.testing.FixtureClients.ecs()) {
             ecs.tagResource(r -> r.resourceArn(scenario.serviceArn().orElseThrow())
                     .tags(t -> t.key(ResourceTags.SKIP).value("true")));
 

@@ -208,7 +208,7 @@ class RemediateFunctionIT {
     @Test
     void customDnsServersAreReportedAndLeftAlone() {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create();
-             Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+             Ec2Client ec2 = ecsvpce.testing.FixtureClients.ec2()) {
             String options = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name-servers")
                     .values("10.0.0.53"))).dhcpOptions().dhcpOptionsId();
             ec2.associateDhcpOptions(r -> r.dhcpOptionsId(options).vpcId(scenario.vpcId()));

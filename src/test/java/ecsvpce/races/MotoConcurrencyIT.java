@@ -2,7 +2,7 @@ package ecsvpce.races;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ecsvpce.testing.AwsClients;
+import ecsvpce.testing.FixtureClients;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.VpcReadBack;
@@ -80,7 +80,7 @@ class MotoConcurrencyIT {
         List<Ec2Client> clients = new ArrayList<>();
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            Ec2Client ec2 = AwsClients.ec2();
+            Ec2Client ec2 = FixtureClients.ec2();
             clients.add(ec2);
             java.util.function.Function<Ec2Client, String> body = call.apply(i);
             calls.add(() -> {

@@ -1,6 +1,6 @@
 package ecsvpce.sweep;
 
-import ecsvpce.testing.AwsClients;
+import ecsvpce.testing.FixtureClients;
 import ecsvpce.testing.FargateScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.ecs.model.Secret;
  * <p>The fixture's own calls go through clients of its own, not the recorded ones of the function.
  */
 final class Fleet implements AutoCloseable {
-    private final Ec2Client ec2 = AwsClients.ec2();
-    private final EcsClient ecs = AwsClients.ecs();
+    private final Ec2Client ec2 = FixtureClients.ec2();
+    private final EcsClient ecs = FixtureClients.ecs();
     private final Map<String, FargateScenario> vpcs = new LinkedHashMap<>();
     private final Map<String, String> clusters = new LinkedHashMap<>();
     private final List<Created> services = new ArrayList<>();

@@ -37,7 +37,7 @@ class SweepGuardRailsIT {
         String cluster = fleet.cluster("c");
         String app = fleet.taskDefinition("app", Fleet.Definition.seed());
         String skipped = fleet.service(Fleet.Service.of(cluster, "fenced", app, vpc));
-        try (EcsClient ecs = ecsvpce.testing.AwsClients.ecs()) {
+        try (EcsClient ecs = ecsvpce.testing.FixtureClients.ecs()) {
             ecs.tagResource(r -> r.resourceArn(skipped).tags(t -> t.key(ResourceTags.SKIP).value("true")));
         }
 
@@ -54,7 +54,7 @@ class SweepGuardRailsIT {
         FargateScenario vpc = fleet.vpc("v", FargateScenario.seedEndpointsAllOn().withoutEndpoint("logs"));
         String cluster = fleet.cluster("c");
         fleet.service(Fleet.Service.of(cluster, "web", fleet.taskDefinition("app", Fleet.Definition.seed()), vpc));
-        try (Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+        try (Ec2Client ec2 = ecsvpce.testing.FixtureClients.ec2()) {
             ec2.createTags(r -> r.resources(vpc.vpcId()).tags(t -> t.key(ResourceTags.SKIP).value("")));
         }
 
@@ -91,7 +91,7 @@ class SweepGuardRailsIT {
         FargateScenario vpc = fleet.vpc("d", FargateScenario.seedEndpointsAllOn());
         String cluster = fleet.cluster("c");
         fleet.service(Fleet.Service.of(cluster, "web", fleet.taskDefinition("app", Fleet.Definition.seed()), vpc));
-        try (Ec2Client ec2 = ecsvpce.testing.AwsClients.ec2()) {
+        try (Ec2Client ec2 = ecsvpce.testing.FixtureClients.ec2()) {
             String options = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name-servers")
                     .values("10.0.0.53"))).dhcpOptions().dhcpOptionsId();
             ec2.associateDhcpOptions(r -> r.dhcpOptionsId(options).vpcId(vpc.vpcId()));

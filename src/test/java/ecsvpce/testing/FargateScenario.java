@@ -897,7 +897,7 @@ public final class FargateScenario implements AutoCloseable {
          * {@link FargateScenario#close()}). The builder can be changed and used again afterwards.
          */
         public FargateScenario create() {
-            return new FargateScenario(copy(), AwsClients.ec2(), AwsClients.ecs(), true).build();
+            return new FargateScenario(copy(), FixtureClients.ec2(), FixtureClients.ecs(), true).build();
         }
 
         /** Creates everything with these clients (not closed by the scenario). */

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 @MotoTest
 class FargateScenarioIT {
 
-    private final Ec2Client ec2 = AwsClients.ec2();
-    private final EcsClient ecs = AwsClients.ecs();
+    private final Ec2Client ec2 = FixtureClients.ec2();
+    private final EcsClient ecs = FixtureClients.ecs();
 
     @AfterEach
     void closeClients() {

@@ -37,8 +37,8 @@ class MotoExtensionIT {
 
     private static final String SSM = "com.amazonaws.us-east-1.ssm";
 
-    private final Ec2Client ec2 = AwsClients.ec2();
-    private final EcsClient ecs = AwsClients.ecs();
+    private final Ec2Client ec2 = FixtureClients.ec2();
+    private final EcsClient ecs = FixtureClients.ecs();
 
     @AfterEach
     void closeClients() {

@@ -20,9 +20,4 @@ public record ContainerDefinition(
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         environmentFiles = environmentFiles == null ? List.of() : List.copyOf(environmentFiles);
     }
-
-    /** A container with only an image, the common case in tests and fixtures. */
-    public static ContainerDefinition ofImage(String name, String image) {
-        return new ContainerDefinition(name, image, null, List.of(), null, List.of());
-    }
 }

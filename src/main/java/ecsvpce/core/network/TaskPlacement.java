@@ -12,8 +12,4 @@ public record TaskPlacement(String subnetId, List<String> securityGroupIds) {
     public TaskPlacement {
         securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
     }
-
-    public boolean securityGroupsKnown() {
-        return !securityGroupIds.isEmpty();
-    }
 }

@@ -22,10 +22,6 @@ public record Plan(List<Action> actions, List<Finding> unfixed, List<HeldBack> h
         return new Plan(List.of(), blocking, List.of(why));
     }
 
-    public boolean heldBackFor(HeldBack.Reason reason) {
-        return heldBack.stream().anyMatch(h -> h.reason() == reason);
-    }
-
     /** Whether the team opted this VPC or subnet out with the skip tag. */
     public boolean optedOut(String vpcId, String subnetId) {
         return heldBack.stream().anyMatch(h -> h.reason() == HeldBack.Reason.OPTED_OUT

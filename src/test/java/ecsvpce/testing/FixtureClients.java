@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * nothing else. Endpoint, region and credentials come from the SDK's standard settings
  * (system properties such as those {@link MotoServer#configureSdk()} sets, or AWS_* variables).
  */
-public final class AwsClients {
+public final class FixtureClients {
 
-    private AwsClients() {
+    private FixtureClients() {
     }
 
     public static Ec2Client ec2() {
