@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import ecsvpce.core.EndpointService;
@@ -29,13 +30,14 @@ import java.util.function.UnaryOperator;
 final class ReportJson {
     /** Characters of one text kept in a report; ECS's own texts (stop reasons, ARNs) are far shorter. */
     static final int TEXT_LIMIT = 2_048;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // Only record components: derived helpers such as Finding.isBlocking() stay out.
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             // Services read as AWS names them: ecr.dkr, not ECR_DKR.
-            .registerModule(new SimpleModule().addSerializer(EndpointService.class, ToStringSerializer.instance));
+            .addModule(new SimpleModule().addSerializer(EndpointService.class, ToStringSerializer.instance))
+            .build();
 
     private ReportJson() {
     }
@@ -45,8 +47,7 @@ final class ReportJson {
      * {@code ownAccounts} masked in each text.
      */
     static Map<String, Object> toMap(Object report, Set<String> ownAccounts) {
-        return clean(MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { }),
-                text -> Redaction.forReport(text, ownAccounts));
+        return clean(asMap(report), text -> Redaction.forReport(text, ownAccounts));
     }
 
     /**
@@ -54,7 +55,11 @@ final class ReportJson {
      * sweep's report names the function's own fleet, and no event tells which account that is.
      */
     static Map<String, Object> toMap(Object report) {
-        return clean(MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { }), Redaction::redact);
+        return clean(asMap(report), Redaction::redact);
+    }
+
+    private static Map<String, Object> asMap(Object report) {
+        return MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { });
     }
 
     /** One JSON line, so CloudWatch Logs Insights sees each field. */
