@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.report.Mode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package ecsvpce.app;
 
-import ecsvpce.core.failure.Redaction;
+import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.failure.StopReasonClassifier;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,9 +30,7 @@ public final class TaskEligibility {
             return Optional.of("the task did not fail to start (stop reason: "
                     + quoted(task.stoppedReason()) + ")");
         }
-        boolean fargate = "FARGATE".equals(task.launchType())
-                || (task.capacityProviderName() != null && task.capacityProviderName().startsWith("FARGATE"));
-        if (!fargate) {
+        if (!task.isFargate()) {
             return Optional.of("not a Fargate task (launchType " + task.launchType() + ")");
         }
         if (task.subnetId() == null) {
@@ -48,7 +46,7 @@ public final class TaskEligibility {
         if (reason == null) {
             return "none";
         }
-        String redacted = Redaction.redact(reason);
-        return "'" + (redacted.length() > QUOTED_REASON_LIMIT ? redacted.substring(0, QUOTED_REASON_LIMIT) + "..." : redacted) + "'";
+        // Cut, not redacted: the report's renderer redacts every text once, whatever field it is in.
+        return "'" + (reason.length() > QUOTED_REASON_LIMIT ? reason.substring(0, QUOTED_REASON_LIMIT) + "..." : reason) + "'";
     }
 }

@@ -1,177 +1,120 @@
 package ecsvpce.app;
 
-import ecsvpce.app.RemediationReport.FailureSummary;
-import ecsvpce.app.RemediationReport.NeedSummary;
-import ecsvpce.app.RemediationReport.TaskSummary;
-import ecsvpce.aws.AwsCallFailure;
-import ecsvpce.aws.Ec2NetworkReader;
-import ecsvpce.aws.Ec2NetworkWriter;
-import ecsvpce.aws.EcsTaskReader;
-import ecsvpce.aws.EcsTaskReader.ServiceNetwork;
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.ServiceNetwork;
+import ecsvpce.app.port.StoppedTask;
+import ecsvpce.app.port.StoppedTasks;
+import ecsvpce.app.port.TaskDefinitions;
+import ecsvpce.app.port.VpcChanges;
+import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.Decision;
 import ecsvpce.core.FailedTask;
 import ecsvpce.core.RemediationEngine;
-import ecsvpce.core.diagnosis.Finding;
-import ecsvpce.core.diagnosis.FindingCode;
-import ecsvpce.core.failure.Classification;
-import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
 import ecsvpce.core.network.TaskPlacement;
-import ecsvpce.core.plan.HeldBack;
-import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.ResourceTags;
-import java.math.BigDecimal;
+import ecsvpce.report.Mode;
+import ecsvpce.report.TaskReport;
+import ecsvpce.report.TaskReport.TaskSummary;
+import ecsvpce.report.TaskReports;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The task-stopped use case: confirm the task with ECS, read its VPC, let the engine decide, apply
- * (unless dry run), report.
+ * (unless dry run), report. A permanent AWS failure is reported; a transient one
+ * ({@link CallFailure.StillFailing}) or a race lost every round escapes, so Lambda retries.
  */
 public final class TaskRemediation {
-    private final EcsTaskReader ecs;
-    private final Ec2NetworkReader networkReader;
+    private final StoppedTasks tasks;
+    private final TaskDefinitions definitions;
+    private final VpcReads network;
     private final VpcConvergence convergence;
     private final Settings settings;
+    private final GuardRails guardRails;
     private final String region;
     private final Clock clock;
 
-    public TaskRemediation(EcsTaskReader ecs, Ec2NetworkReader networkReader, Ec2NetworkWriter networkWriter,
+    public TaskRemediation(StoppedTasks tasks, TaskDefinitions definitions, VpcReads network, VpcChanges changes,
                            Settings settings, String region, Clock clock) {
-        this.ecs = ecs;
-        this.networkReader = networkReader;
-        this.convergence = new VpcConvergence(networkReader, networkWriter, settings.mode());
+        this.tasks = tasks;
+        this.definitions = definitions;
+        this.network = network;
+        this.convergence = new VpcConvergence(network, settings.mode() == Mode.DRY_RUN ? VpcChanges.dryRun() : changes);
         this.settings = settings;
+        this.guardRails = new GuardRails(settings);
         this.region = region;
         this.clock = clock;
     }
 
+    /** The report for a payload that is not a stopped task at all: nothing is read or changed. */
+    public TaskReport notOurs(String reason) {
+        return TaskReport.skipped(settings.mode(), reason, null);
+    }
+
     /** @param fromEvent the task as the event describes it */
-    public RemediationReport remediate(StoppedTask fromEvent) {
+    public TaskReport remediate(StoppedTask fromEvent) {
         Optional<String> skip = TaskEligibility.skipReason(fromEvent);
         if (skip.isPresent()) {
-            return RemediationReport.skipped(settings.mode(), skip.get(), summary(fromEvent, List.of()));
+            return skipped(skip.get(), fromEvent, List.of());
         }
         try {
             return remediateEligible(fromEvent);
-        } catch (AwsCallFailure failure) {
-            return failed(fromEvent, failure);
+        } catch (CallFailure.Refused failure) {
+            return new TaskReport.Failed(settings.mode(), summary(fromEvent, List.of()), fromEvent.subnetId(),
+                    failure.summary());
         }
     }
 
-    private RemediationReport remediateEligible(StoppedTask fromEvent) {
-        Optional<StoppedTask> known = ecs.describeTask(fromEvent.clusterArn(), fromEvent.taskArn());
+    private TaskReport remediateEligible(StoppedTask fromEvent) {
+        Optional<StoppedTask> known = tasks.describeTask(fromEvent.clusterArn(), fromEvent.taskArn());
         if (known.isEmpty()) {
-            return RemediationReport.skipped(settings.mode(), "ECS does not know task " + fromEvent.taskArn()
-                    + " (stale, replayed or hand-made event); nothing was changed", summary(fromEvent, List.of()));
+            return skipped("ECS does not know task " + fromEvent.taskArn()
+                    + " (stale, replayed or hand-made event); nothing was changed", fromEvent, List.of());
         }
         StoppedTask task = known.get().withGapsFrom(fromEvent);
-        Optional<String> skip = TaskEligibility.skipReason(task);
+        Optional<String> skip = TaskEligibility.skipReason(task).map(reason -> "according to ECS, " + reason)
+                .or(() -> guardRails.task(task));
         if (skip.isPresent()) {
-            return RemediationReport.skipped(settings.mode(), "according to ECS, " + skip.get(), summary(task, List.of()));
-        }
-        if (ResourceTags.optsOut(task.tags())) {
-            return RemediationReport.skipped(settings.mode(), "task " + task.taskArn() + " is tagged "
-                    + ResourceTags.SKIP + ": left alone", summary(task, List.of()));
+            return skipped(skip.get(), task, List.of());
         }
         List<String> groups;
         if (task.serviceName() != null) {
-            Optional<ServiceNetwork> service = ecs.service(task.clusterArn(), task.serviceName(), task.startedBy());
-            if (service.isPresent() && ResourceTags.optsOut(service.get().tags())) {
-                return RemediationReport.skipped(settings.mode(), "service " + task.serviceName() + " is tagged "
-                        + ResourceTags.SKIP + ": left alone", summary(task, List.of()));
+            Optional<ServiceNetwork> service = tasks.service(task.clusterArn(), task.serviceName(), task.startedBy());
+            Optional<String> serviceSkip = service.flatMap(s -> guardRails.service(task.serviceName(), s.tags()));
+            if (serviceSkip.isPresent()) {
+                return skipped(serviceSkip.get(), task, List.of());
             }
             groups = service.map(ServiceNetwork::securityGroupIds).orElse(List.of());
         } else {
             groups = Optional.ofNullable(task.networkInterfaceId())
-                    .flatMap(networkReader::securityGroupsOfInterface).orElse(List.of());
+                    .flatMap(network::securityGroupsOfInterface).orElse(List.of());
         }
-        String vpcId = networkReader.vpcsOfSubnets(List.of(task.subnetId())).get(task.subnetId());
+        String vpcId = network.vpcsOfSubnets(List.of(task.subnetId())).get(task.subnetId());
         if (vpcId == null) {
-            return RemediationReport.skipped(settings.mode(), "subnet " + task.subnetId()
-                    + " no longer exists; nothing was changed", summary(task, groups));
+            return skipped("subnet " + task.subnetId() + " no longer exists; nothing was changed", task, groups);
         }
-        if (!settings.allows(vpcId)) {
-            return RemediationReport.skipped(settings.mode(), "VPC " + vpcId + " is not in "
-                    + Settings.ALLOWED_VPC_IDS + ": left alone", summary(task, groups));
+        Optional<String> vpcSkip = guardRails.vpc(vpcId);
+        if (vpcSkip.isPresent()) {
+            return skipped(vpcSkip.get(), task, groups);
         }
-        TaskDefinition definition = ecs.taskDefinition(task.taskDefinitionArn());
-        FailedTask failedTask = new FailedTask(task.taskArn(), task.clusterArn(), task.stoppedReason(), definition,
+        FailedTask failedTask = new FailedTask(task.taskArn(), task.clusterArn(), task.stoppedReason(),
+                definitions.taskDefinition(task.taskDefinitionArn()),
                 new TaskLaunch(region, task.platformVersion(), task.platformFamily(), task.executeCommandEnabled()),
                 new TaskPlacement(task.subnetId(), groups));
         Map<String, String> tags = ResourceTags.forCreation(task.taskArn(), clock.instant());
 
         VpcConvergence.Result<Decision> result = convergence.converge(vpcId,
                 snapshot -> RemediationEngine.decide(failedTask, snapshot, settings.plan(), tags), Decision::plan);
-        RemediationReport report = report(task, groups, result.decision(), ActionReport.of(result, settings.mode()),
-                !result.applied().isEmpty(), result.notes());
-        return result.failure().map(f -> report.failedWith(ErrorSummary.of(f))).orElse(report);
+        return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(),
+                result.appliedEarlier(), result.notes(), settings.mode(),
+                result.failure().map(CallFailure::summary).orElse(null));
     }
 
-    private RemediationReport report(StoppedTask task, List<String> groups, Decision decision,
-                                     List<ActionReport> actions, boolean appliedAny, List<String> notes) {
-        Plan plan = decision.plan();
-        Classification classification = decision.classification();
-        boolean dryRun = settings.mode() == Mode.DRY_RUN;
-        Outcome outcome;
-        if (!classification.failureClass().mayBeFixedByEndpoints()) {
-            outcome = Outcome.NOT_FIXABLE_BY_ENDPOINTS;
-        } else if (!plan.isEmpty()) {
-            outcome = dryRun ? Outcome.PLANNED : Outcome.REMEDIATED;
-        } else if (decision.diagnosis().blocking().isEmpty()) {
-            outcome = Outcome.NOTHING_TO_DO;
-        } else if (plan.optedOut(decision.diagnosis().vpcId(), decision.diagnosis().subnetId())) {
-            outcome = Outcome.SKIPPED;
-        } else {
-            outcome = Outcome.NOT_FIXABLE_BY_ENDPOINTS;
-        }
-        if (outcome == Outcome.NOTHING_TO_DO && appliedAny) {
-            outcome = Outcome.REMEDIATED;
-        }
-        BigDecimal cost = ActionReport.monthlyCost(actions);
-        List<String> allNotes = new ArrayList<>(notes);
-        plan.heldBack().forEach(held -> allNotes.add(held.explanation()));
-        return new RemediationReport(outcome, settings.mode(),
-                summaryLine(outcome, classification, decision, actions, cost),
-                summary(task, groups), decision.diagnosis().vpcId(), decision.diagnosis().subnetId(),
-                new FailureSummary(classification.failureClass().name(), classification.service().orElse(null),
-                        classification.explanation(), classification.missingIamAction().orElse(null),
-                        classification.redactedReason()),
-                decision.needs().endpoints().stream()
-                        .map(n -> new NeedSummary(n.service(), n.reasons().stream().map(Object::toString).toList()))
-                        .toList(),
-                decision.needs().unservable().stream().map(Object::toString).toList(),
-                decision.diagnosis().findings(), actions, plan.unfixed(), allNotes, cost, null);
-    }
-
-    private static String summaryLine(Outcome outcome, Classification classification, Decision decision,
-                                      List<ActionReport> actions, BigDecimal cost) {
-        String costText = cost.signum() == 0 ? "" : ", adds " + cost.setScale(2) + " USD/month";
-        return switch (outcome) {
-            case REMEDIATED -> actions.size() + " change(s) applied to " + decision.diagnosis().vpcId() + costText;
-            case PLANNED -> "dry run: " + actions.size() + " change(s) would fix " + decision.diagnosis().vpcId()
-                    + costText;
-            case NOTHING_TO_DO -> decision.diagnosis().findings().stream()
-                    .anyMatch(f -> f.code() == FindingCode.ENDPOINT_PENDING)
-                    ? "endpoints the task needs are being created (pending); nothing else is missing"
-                    : "the network already serves every need of the task; the cause is elsewhere";
-            case SKIPPED -> "skipped: " + decision.plan().heldBack().stream()
-                    .filter(held -> held.reason() == HeldBack.Reason.OPTED_OUT).findFirst().orElseThrow().explanation();
-            case NOT_FIXABLE_BY_ENDPOINTS -> !classification.failureClass().mayBeFixedByEndpoints()
-                    ? classification.failureClass() + ": " + classification.explanation()
-                    : decision.plan().unfixed().size() + " blocking finding(s) need a person: "
-                            + decision.plan().unfixed().stream().map(Finding::code).distinct().toList();
-            default -> outcome.name();
-        };
-    }
-
-    private RemediationReport failed(StoppedTask task, AwsCallFailure failure) {
-        return new RemediationReport(Outcome.FAILED, settings.mode(), failure.getMessage(), summary(task, List.of()),
-                null, task.subnetId(), null, null, null, null, null, null, null, null,
-                ErrorSummary.of(failure));
+    private TaskReport skipped(String reason, StoppedTask task, List<String> groups) {
+        return TaskReport.skipped(settings.mode(), reason, summary(task, groups));
     }
 
     private static TaskSummary summary(StoppedTask task, List<String> groups) {

@@ -1,13 +1,12 @@
 package ecsvpce.app;
 
-import ecsvpce.aws.AppliedAction;
-import ecsvpce.aws.AwsCallFailure;
-import ecsvpce.aws.ConcurrentChange;
-import ecsvpce.aws.Ec2NetworkReader;
-import ecsvpce.aws.Ec2NetworkWriter;
+import ecsvpce.app.port.ActionResult;
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.VpcChanges;
+import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.network.NetworkSnapshot;
-import ecsvpce.core.plan.Action;
 import ecsvpce.core.plan.Plan;
+import ecsvpce.report.ActionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +15,9 @@ import java.util.function.Function;
 /**
  * Read a VPC, decide, apply; when a write loses a race to a concurrent invocation, read again and
  * decide again, so what the other invocation created is adopted rather than duplicated. Shared by
- * the task-stopped function and the sweep.
+ * the task-stopped function and the sweep. A dry run is simply {@link VpcChanges#dryRun()}.
  */
-public final class VpcConvergence {
+final class VpcConvergence {
     /**
      * Rounds of read-decide-apply when writes keep losing races; beyond that Lambda retries later.
      * Three cover any number of racers when reads see the writes that beat ours: the group lost
@@ -27,59 +26,71 @@ public final class VpcConvergence {
      */
     static final int MAX_ROUNDS = 3;
 
-    private final Ec2NetworkReader reader;
-    private final Ec2NetworkWriter writer;
-    private final Mode mode;
+    private final VpcReads reads;
+    private final VpcChanges changes;
 
-    public VpcConvergence(Ec2NetworkReader reader, Ec2NetworkWriter writer, Mode mode) {
-        this.reader = reader;
-        this.writer = writer;
-        this.mode = mode;
+    VpcConvergence(VpcReads reads, VpcChanges changes) {
+        this.reads = reads;
+        this.changes = changes;
     }
 
     /**
      * @param decide a pure decision over the VPC's snapshot
      * @param planOf the plan inside that decision
+     * @throws CallFailure.LostRace    when every round lost a race
+     * @throws CallFailure.StillFailing when a read or write outlasted the SDK's retries
      */
-    public <D> Result<D> converge(String vpcId, Function<NetworkSnapshot, D> decide, Function<D, Plan> planOf) {
-        List<AppliedAction> applied = new ArrayList<>();
+    <D> Result<D> converge(String vpcId, Function<NetworkSnapshot, D> decide, Function<D, Plan> planOf) {
+        List<ActionResult> earlier = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int round = 1; ; round++) {
-            D decision = decide.apply(reader.snapshot(vpcId));
+            D decision = decide.apply(reads.snapshot(vpcId));
             Plan plan = planOf.apply(decision);
-            if (mode == Mode.DRY_RUN || plan.isEmpty()) {
-                return new Result<>(decision, applied, mode == Mode.DRY_RUN ? plan.actions() : List.of(), notes,
-                        Optional.empty());
+            if (plan.isEmpty()) {
+                return new Result<>(decision, earlier, !earlier.isEmpty(), notes, Optional.empty());
             }
-            List<AppliedAction> appliedThisRound = new ArrayList<>();
+            List<ActionResult> thisRound = new ArrayList<>();
             try {
-                writer.apply(plan.actions(), appliedThisRound);
-                applied.addAll(appliedThisRound);
-                return new Result<>(decision, applied, List.of(), notes, Optional.empty());
-            } catch (ConcurrentChange race) {
-                applied.addAll(appliedThisRound);
+                changes.apply(plan.actions(), thisRound);
+                return new Result<>(decision, concat(earlier, thisRound), !earlier.isEmpty(), notes,
+                        Optional.empty());
+            } catch (CallFailure.LostRace race) {
+                earlier.addAll(thisRound);
                 notes.add("round " + round + ": " + race.getMessage() + "; re-read the VPC to adopt what is there");
                 if (round == MAX_ROUNDS) {
                     throw race;
                 }
-            } catch (AwsCallFailure failure) {
-                applied.addAll(appliedThisRound);
+            } catch (CallFailure.Refused failure) {
                 // Not a prefix: an action that lost a race earlier in the pass was skipped, not applied.
-                List<Action> notApplied = plan.actions().stream()
-                        .filter(action -> appliedThisRound.stream().noneMatch(done -> done.action() == action))
-                        .toList();
-                return new Result<>(decision, applied, notApplied, notes, Optional.of(failure));
+                plan.actions().stream()
+                        .filter(action -> thisRound.stream().noneMatch(done -> done.action() == action))
+                        .forEach(action -> thisRound.add(new ActionResult(action, ActionStatus.NOT_APPLIED, null)));
+                return new Result<>(decision, concat(earlier, thisRound), !earlier.isEmpty(), notes,
+                        Optional.of(failure));
             }
         }
     }
 
+    private static List<ActionResult> concat(List<ActionResult> first, List<ActionResult> second) {
+        List<ActionResult> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     /**
-     * @param decision   the last decision made
-     * @param applied    every action applied, over every round
-     * @param notApplied planned but not applied: the dry run's whole plan, or what a failure cut off
-     * @param failure    the permanent failure that stopped the apply, if any
+     * @param decision       the last decision made
+     * @param actions        every action over every round and what became of it: applied, planned
+     *                       (dry run) or, after a failure, not applied
+     * @param appliedEarlier a round before the last applied changes
+     * @param failure        the permanent failure that stopped the apply, if any
      */
-    public record Result<D>(D decision, List<AppliedAction> applied, List<Action> notApplied, List<String> notes,
-                            Optional<AwsCallFailure> failure) {
+    record Result<D>(D decision, List<ActionResult> actions, boolean appliedEarlier, List<String> notes,
+                     Optional<CallFailure.Refused> failure) {
+
+        List<ecsvpce.report.ActionReport> actionReports() {
+            return actions.stream().map(result -> new ecsvpce.report.ActionReport(result.action().type().name(),
+                    result.action().describe(), result.status(), result.resourceId(),
+                    result.action().monthlyCostUsd())).toList();
+        }
     }
 }

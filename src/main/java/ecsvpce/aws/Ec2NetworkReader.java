@@ -1,5 +1,7 @@
 package ecsvpce.aws;
 
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Route;
@@ -7,6 +9,7 @@ import ecsvpce.core.network.RouteTable;
 import ecsvpce.core.network.SecurityGroup;
 import ecsvpce.core.network.SecurityGroupRule;
 import ecsvpce.core.network.Subnet;
+import ecsvpce.core.network.Vpc;
 import ecsvpce.core.network.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,14 +22,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.RouteState;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
  * Reads what the engine needs about a VPC in a handful of filtered calls, the independent ones at
  * the same time. Read only.
  */
-public final class Ec2NetworkReader implements AutoCloseable {
+public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
     /** EC2 accepts at most 200 values in one filter. */
     static final int FILTER_VALUES_PER_CALL = 200;
 
@@ -51,7 +52,7 @@ public final class Ec2NetworkReader implements AutoCloseable {
         this.region = region;
     }
 
-    /** The VPC of each subnet that still exists; missing subnets are simply absent. */
+    @Override
     public Map<String, String> vpcsOfSubnets(Collection<String> subnetIds) {
         Map<String, String> vpcs = new LinkedHashMap<>();
         List<String> ids = List.copyOf(subnetIds);
@@ -64,22 +65,24 @@ public final class Ec2NetworkReader implements AutoCloseable {
         return vpcs;
     }
 
-    /** The security groups of a network interface, or empty once the interface is gone. */
+    @Override
     public Optional<List<String>> securityGroupsOfInterface(String networkInterfaceId) {
         try {
-            return ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(networkInterfaceId))
+            return AwsCall.run("ec2:DescribeNetworkInterfaces", () -> ec2.describeNetworkInterfaces(
+                            r -> r.networkInterfaceIds(networkInterfaceId)))
                     .networkInterfaces().stream().findFirst()
                     .map(eni -> eni.groups().stream().map(g -> g.groupId()).toList());
-        } catch (AwsServiceException e) {
-            if (e.awsErrorDetails() != null && "InvalidNetworkInterfaceID.NotFound".equals(e.awsErrorDetails().errorCode())) {
+        } catch (CallFailure.Refused failure) {
+            if ("InvalidNetworkInterfaceID.NotFound".equals(failure.errorCode())) {
                 return Optional.empty();
             }
-            throw AwsCall.sort("ec2:DescribeNetworkInterfaces", e);
+            throw failure;
         }
     }
 
+    @Override
     public NetworkSnapshot snapshot(String vpcId) {
-        CompletableFuture<Vpc> vpc = async("ec2:DescribeVpcs",
+        CompletableFuture<software.amazon.awssdk.services.ec2.model.Vpc> vpc = async("ec2:DescribeVpcs",
                 () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
         CompletableFuture<List<String>> dnsServers = vpc.thenApplyAsync(this::dnsServers, readers);
         CompletableFuture<Boolean> dnsSupport = async("ec2:DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
@@ -105,10 +108,11 @@ public final class Ec2NetworkReader implements AutoCloseable {
                         rules(g.ipPermissionsEgress()), tags(g.tags())))
                 .toList());
         try {
-            Vpc described = vpc.join();
-            return new NetworkSnapshot(vpcId, region, cidrBlocks(described), dnsSupport.join(), dnsHostnames.join(),
-                    dnsServers.join(), tags(described.tags()), subnets.join(), routeTables.join(), endpoints.join(),
-                    groups.join());
+            software.amazon.awssdk.services.ec2.model.Vpc described = vpc.join();
+            return NetworkSnapshot.of(new Vpc(vpcId, region, cidrBlocks(described), dnsSupport.join(),
+                            dnsHostnames.join(), dnsServers.join(), tags(described.tags())))
+                    .subnets(subnets.join()).routeTables(routeTables.join()).endpoints(endpoints.join())
+                    .securityGroups(groups.join()).build();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -121,7 +125,7 @@ public final class Ec2NetworkReader implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> AwsCall.run(iamAction, call), readers);
     }
 
-    private List<String> dnsServers(Vpc vpc) {
+    private List<String> dnsServers(software.amazon.awssdk.services.ec2.model.Vpc vpc) {
         if (vpc.dhcpOptionsId() == null || vpc.dhcpOptionsId().equals("default")) {
             return List.of();
         }
@@ -134,7 +138,7 @@ public final class Ec2NetworkReader implements AutoCloseable {
                 .toList();
     }
 
-    private static List<String> cidrBlocks(Vpc vpc) {
+    private static List<String> cidrBlocks(software.amazon.awssdk.services.ec2.model.Vpc vpc) {
         List<String> blocks = vpc.cidrBlockAssociationSet().stream()
                 .filter(a -> a.cidrBlockState() == null || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED)
                 .map(a -> a.cidrBlock())

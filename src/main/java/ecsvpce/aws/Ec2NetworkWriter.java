@@ -1,5 +1,8 @@
 package ecsvpce.aws;
 
+import ecsvpce.app.port.ActionResult;
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.VpcChanges;
 import ecsvpce.core.plan.Action;
 import ecsvpce.core.plan.AddRouteTableToGateway;
 import ecsvpce.core.plan.AttachSecurityGroup;
@@ -15,7 +18,6 @@ import ecsvpce.core.plan.VpcDnsAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  * Carries out a plan's actions, in order. Only creates and enables: this class has no call that
  * deletes, revokes or detaches anything.
  */
-public final class Ec2NetworkWriter {
+public final class Ec2NetworkWriter implements VpcChanges {
     private static final String HTTPS_RULE_DESCRIPTION = "HTTPS from inside the VPC to interface endpoints";
     /** Client tokens tried for one endpoint: the planned one and its successors, each spent on a deleted endpoint. */
     static final int TOKEN_GENERATIONS = 5;
@@ -46,24 +48,19 @@ public final class Ec2NetworkWriter {
     }
 
     /**
-     * Applies the actions in order, recording what each did in {@code done}. An action that loses a race to a
-     * concurrent invocation (its endpoint or group was just made by another) is skipped and the
-     * rest are still applied, since none depends on it, except after the group: what follows needs
-     * its id, so a lost group ends the pass. Once the pass is over, lost races are thrown as one
-     * {@link ConcurrentChange}: re-read and adopt. Any other failure stops at once and is thrown:
-     * an {@link AwsCallFailure} is permanent, anything else is transient.
-     *
-     * @param done receives each action as soon as it is applied, so a report can show partial progress
+     * {@inheritDoc} Every action but the group stands alone, so a lost one does not stop the pass;
+     * what follows the group needs its id, so a lost group ends it.
      */
-    public void apply(List<Action> actions, List<AppliedAction> done) {
+    @Override
+    public void apply(List<Action> actions, List<ActionResult> done) {
         String createdGroupId = null;
         List<String> lost = new ArrayList<>();
-        ConcurrentChange firstLost = null;
+        CallFailure.LostRace firstLost = null;
         for (Action action : actions) {
-            AppliedAction applied;
+            ActionResult applied;
             try {
                 applied = applyOne(action, createdGroupId);
-            } catch (ConcurrentChange race) {
+            } catch (CallFailure.LostRace race) {
                 lost.add(what(action));
                 firstLost = firstLost == null ? race : firstLost;
                 if (action instanceof CreateEndpointSecurityGroup) {
@@ -77,8 +74,9 @@ public final class Ec2NetworkWriter {
             done.add(applied);
         }
         if (firstLost != null) {
-            throw lost.size() == 1 ? firstLost : new ConcurrentChange(lost.size() + " writes lost a race ("
-                    + String.join(", ", lost) + "), the first: " + firstLost.getMessage(), firstLost);
+            throw lost.size() == 1 ? firstLost : new CallFailure.LostRace(firstLost.iamAction(), lost.size()
+                    + " writes lost a race (" + String.join(", ", lost) + "), the first: " + firstLost.getMessage(),
+                    firstLost);
         }
     }
 
@@ -92,30 +90,30 @@ public final class Ec2NetworkWriter {
         return action.type().name();
     }
 
-    private AppliedAction applyOne(Action action, String createdGroupId) {
+    private ActionResult applyOne(Action action, String createdGroupId) {
         if (action instanceof EnableVpcDnsAttribute a) {
             return enableDnsAttribute(a);
         } else if (action instanceof EnablePrivateDns a) {
             AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
                     r -> r.vpcEndpointId(a.endpointId()).privateDnsEnabled(true)));
-            return new AppliedAction(a, a.endpointId());
+            return ActionResult.applied(a, a.endpointId());
         } else if (action instanceof AddRouteTableToGateway a) {
             AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
                     r -> r.vpcEndpointId(a.endpointId()).addRouteTableIds(a.routeTableId())));
-            return new AppliedAction(a, a.endpointId());
+            return ActionResult.applied(a, a.endpointId());
         } else if (action instanceof CreateEndpointSecurityGroup a) {
-            return new AppliedAction(a, createGroup(a));
+            return ActionResult.applied(a, createGroup(a));
         } else if (action instanceof AuthorizeHttpsIngress a) {
             authorizeHttps(a.groupId(), a.cidrs());
-            return new AppliedAction(a, a.groupId());
+            return ActionResult.applied(a, a.groupId());
         } else if (action instanceof AttachSecurityGroup a) {
             String groupId = groupId(a.group(), createdGroupId);
             AwsCall.run("ec2:ModifyVpcEndpoint", () -> ec2.modifyVpcEndpoint(
                     r -> r.vpcEndpointId(a.endpointId()).addSecurityGroupIds(groupId)));
-            return new AppliedAction(a, a.endpointId());
+            return ActionResult.applied(a, a.endpointId());
         } else if (action instanceof CreateInterfaceEndpoint a) {
             String groupId = groupId(a.group(), createdGroupId);
-            return new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+            return ActionResult.applied(a, createEndpoint(CreateVpcEndpointRequest.builder()
                     .vpcEndpointType(VpcEndpointType.INTERFACE)
                     .vpcId(a.vpcId())
                     .serviceName(a.serviceName())
@@ -126,7 +124,7 @@ public final class Ec2NetworkWriter {
                     .tagSpecifications(tagSpecification(ResourceType.VPC_ENDPOINT, a.tags()))
                     .build()));
         } else if (action instanceof CreateGatewayEndpoint a) {
-            return new AppliedAction(a, createEndpoint(CreateVpcEndpointRequest.builder()
+            return ActionResult.applied(a, createEndpoint(CreateVpcEndpointRequest.builder()
                     .vpcEndpointType(VpcEndpointType.GATEWAY)
                     .vpcId(a.vpcId())
                     .serviceName(a.serviceName())
@@ -138,12 +136,12 @@ public final class Ec2NetworkWriter {
         throw new IllegalArgumentException("no writer for " + action.type());
     }
 
-    private AppliedAction enableDnsAttribute(EnableVpcDnsAttribute a) {
+    private ActionResult enableDnsAttribute(EnableVpcDnsAttribute a) {
         AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
         AwsCall.run("ec2:ModifyVpcAttribute", () -> a.attribute() == VpcDnsAttribute.ENABLE_DNS_SUPPORT
                 ? ec2.modifyVpcAttribute(r -> r.vpcId(a.vpcId()).enableDnsSupport(on))
                 : ec2.modifyVpcAttribute(r -> r.vpcId(a.vpcId()).enableDnsHostnames(on)));
-        return new AppliedAction(a, a.vpcId());
+        return ActionResult.applied(a, a.vpcId());
     }
 
     private String createGroup(CreateEndpointSecurityGroup a) {
@@ -160,12 +158,13 @@ public final class Ec2NetworkWriter {
         List<IpRange> ranges = new ArrayList<>();
         cidrs.forEach(cidr -> ranges.add(IpRange.builder().cidrIp(cidr).description(HTTPS_RULE_DESCRIPTION).build()));
         try {
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
-                    .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(ranges).build()));
-        } catch (AwsServiceException e) {
+            AwsCall.run("ec2:AuthorizeSecurityGroupIngress", () -> ec2.authorizeSecurityGroupIngress(r -> r
+                    .groupId(groupId).ipPermissions(IpPermission.builder()
+                            .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(ranges).build())));
+        } catch (CallFailure.Refused refused) {
             // A retried invocation finds the rule already there: that is the state we want.
-            if (e.awsErrorDetails() == null || !"InvalidPermission.Duplicate".equals(e.awsErrorDetails().errorCode())) {
-                throw AwsCall.sort("ec2:AuthorizeSecurityGroupIngress", e);
+            if (!"InvalidPermission.Duplicate".equals(refused.errorCode())) {
+                throw refused;
             }
         }
     }
@@ -185,7 +184,7 @@ public final class Ec2NetworkWriter {
             VpcEndpoint endpoint;
             try {
                 endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(sent)).vpcEndpoint();
-            } catch (ConcurrentChange race) {
+            } catch (CallFailure.LostRace race) {
                 if (generation == TOKEN_GENERATIONS || !isTokenMismatch(race) || hasLiveEndpoint(request)) {
                     throw race;
                 }
@@ -201,9 +200,8 @@ public final class Ec2NetworkWriter {
         }
     }
 
-    private static boolean isTokenMismatch(ConcurrentChange race) {
-        return race.getCause() instanceof AwsServiceException e && e.awsErrorDetails() != null
-                && "IdempotentParameterMismatch".equals(e.awsErrorDetails().errorCode());
+    private static boolean isTokenMismatch(CallFailure.LostRace race) {
+        return "IdempotentParameterMismatch".equals(AwsCall.errorCode(race.getCause()));
     }
 
     /** Whether the VPC has an endpoint of this service and type that is not gone. */
@@ -213,13 +211,11 @@ public final class Ec2NetworkWriter {
                         Filter.builder().name("service-name").values(request.serviceName()).build()))
                 .vpcEndpoints().stream()
                 .anyMatch(e -> e.vpcEndpointTypeAsString().equalsIgnoreCase(request.vpcEndpointTypeAsString())
-                        && !isGone(e) && !"failed".equalsIgnoreCase(e.stateAsString())
-                        && !"rejected".equalsIgnoreCase(e.stateAsString())));
+                        && !isGone(e)));
     }
 
     private static boolean isGone(VpcEndpoint endpoint) {
-        String state = endpoint.stateAsString();
-        return "deleted".equalsIgnoreCase(state) || "deleting".equalsIgnoreCase(state);
+        return ecsvpce.core.network.VpcEndpoint.isGone(endpoint.stateAsString());
     }
 
     private static String groupId(EndpointGroup group, String createdGroupId) {

@@ -1,16 +1,18 @@
 package ecsvpce.aws;
 
-import ecsvpce.app.FargateService;
+import ecsvpce.app.port.Fargate;
+import ecsvpce.app.port.FargateService;
+import ecsvpce.app.port.Fleet;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /** Lists clusters and their Fargate services in as few calls as ECS allows. Read only. */
-public final class EcsFleetReader {
+public final class EcsFleetReader implements Fleet {
     /** {@code DescribeServices} takes at most ten services per call. */
     static final int DESCRIBE_SERVICES_BATCH = 10;
     /** ListServices answers 10 a page unless asked for more; 100 is its maximum. */
@@ -22,11 +24,12 @@ public final class EcsFleetReader {
         this.ecs = ecs;
     }
 
+    @Override
     public List<String> clusterArns() {
         return AwsCall.run("ecs:ListClusters", () -> ecs.listClustersPaginator(r -> { }).clusterArns().stream().toList());
     }
 
-    /** The cluster's active services that run on Fargate in awsvpc mode; the others are left out. */
+    @Override
     public List<FargateService> fargateServices(String cluster) {
         List<String> serviceArns = AwsCall.run("ecs:ListServices",
                 () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(LIST_SERVICES_PAGE))
@@ -47,8 +50,8 @@ public final class EcsFleetReader {
     }
 
     private static boolean isFargate(Service service) {
-        return service.launchType() == LaunchType.FARGATE || service.capacityProviderStrategy().stream()
-                .anyMatch(item -> item.capacityProvider() != null && item.capacityProvider().startsWith("FARGATE"));
+        return Fargate.runsOn(service.launchTypeAsString(), service.capacityProviderStrategy().stream()
+                .map(CapacityProviderStrategyItem::capacityProvider).toList());
     }
 
     private static AwsVpcConfiguration awsvpc(Service service) {

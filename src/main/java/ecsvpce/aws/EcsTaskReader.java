@@ -1,6 +1,10 @@
 package ecsvpce.aws;
 
-import ecsvpce.app.StoppedTask;
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.ServiceNetwork;
+import ecsvpce.app.port.StoppedTask;
+import ecsvpce.app.port.StoppedTasks;
+import ecsvpce.app.port.TaskDefinitions;
 import ecsvpce.core.needs.ContainerDefinition;
 import ecsvpce.core.needs.LogConfiguration;
 import ecsvpce.core.needs.SecretReference;
@@ -10,29 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Deployment;
-import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Tag;
-import software.amazon.awssdk.services.ecs.model.TaskField;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /** Reads tasks, task definitions and services from ECS. Read only. */
-public final class EcsTaskReader {
+public final class EcsTaskReader implements StoppedTasks, TaskDefinitions {
     private final EcsClient ecs;
 
     public EcsTaskReader(EcsClient ecs) {
         this.ecs = ecs;
     }
 
-    /**
-     * The task as ECS knows it, or empty when ECS does not know it or its cluster, or rejects the
-     * ids as invalid (a stale, replayed or made-up event).
-     */
+    @Override
     public Optional<StoppedTask> describeTask(String clusterArn, String taskArn) {
         try {
             return AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(clusterArn).tasks(taskArn)
@@ -41,7 +42,7 @@ public final class EcsTaskReader {
                     .filter(task -> taskArn.equals(task.taskArn()))
                     .findFirst()
                     .map(EcsTaskReader::stoppedTask);
-        } catch (AwsCallFailure failure) {
+        } catch (CallFailure.Refused failure) {
             if ("ClusterNotFoundException".equals(failure.errorCode())
                     || "InvalidParameterException".equals(failure.errorCode())) {
                 return Optional.empty();
@@ -50,6 +51,7 @@ public final class EcsTaskReader {
         }
     }
 
+    @Override
     public TaskDefinition taskDefinition(String taskDefinitionArn) {
         software.amazon.awssdk.services.ecs.model.TaskDefinition definition = AwsCall.run("ecs:DescribeTaskDefinition",
                 () -> ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn))).taskDefinition();
@@ -70,11 +72,7 @@ public final class EcsTaskReader {
         return new TaskDefinition(definition.taskDefinitionArn(), containers, osFamily);
     }
 
-    /**
-     * The security groups a service gives its tasks (those of the deployment that started the task
-     * when ECS still lists it, else the service's current ones) and the service's tags; empty when
-     * ECS no longer knows the service.
-     */
+    @Override
     public Optional<ServiceNetwork> service(String clusterArn, String serviceName, String startedBy) {
         Optional<Service> service = AwsCall.run("ecs:DescribeServices",
                         () -> ecs.describeServices(r -> r.cluster(clusterArn).services(serviceName)
@@ -91,10 +89,6 @@ public final class EcsTaskReader {
         });
     }
 
-    /** A service's task security groups and the service's tags. */
-    public record ServiceNetwork(List<String> securityGroupIds, Map<String, String> tags) {
-    }
-
     static Map<String, String> tags(List<Tag> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         tags.forEach(tag -> map.put(tag.key(), tag.value()));
@@ -102,23 +96,19 @@ public final class EcsTaskReader {
     }
 
     private static StoppedTask stoppedTask(Task task) {
-        String subnetId = null;
-        String networkInterfaceId = null;
-        for (var attachment : task.attachments()) {
-            if ("ElasticNetworkInterface".equalsIgnoreCase(attachment.type()) || "eni".equalsIgnoreCase(attachment.type())) {
-                for (KeyValuePair detail : attachment.details()) {
-                    if ("subnetId".equals(detail.name())) {
-                        subnetId = detail.value();
-                    } else if ("networkInterfaceId".equals(detail.name())) {
-                        networkInterfaceId = detail.value();
-                    }
-                }
-            }
+        StoppedTask.Builder builder = StoppedTask.builder()
+                .taskArn(task.taskArn()).clusterArn(task.clusterArn()).taskDefinitionArn(task.taskDefinitionArn())
+                .lastStatus(task.lastStatus()).stopCode(task.stopCodeAsString()).stoppedReason(task.stoppedReason())
+                .launchType(task.launchTypeAsString()).capacityProviderName(task.capacityProviderName())
+                .platformVersion(task.platformVersion()).platformFamily(task.platformFamily())
+                .availabilityZone(task.availabilityZone()).group(task.group()).startedBy(task.startedBy())
+                .executeCommandEnabled(Boolean.TRUE.equals(task.enableExecuteCommand())).tags(tags(task.tags()));
+        for (Attachment attachment : task.attachments()) {
+            Map<String, String> details = new LinkedHashMap<>();
+            attachment.details().forEach(detail -> details.put(detail.name(), detail.value()));
+            builder.attachment(attachment.type(), details);
         }
-        return new StoppedTask(task.taskArn(), task.clusterArn(), task.taskDefinitionArn(), task.lastStatus(),
-                task.stopCodeAsString(), task.stoppedReason(), task.launchTypeAsString(), task.capacityProviderName(),
-                task.platformVersion(), task.platformFamily(), task.availabilityZone(), task.group(), task.startedBy(),
-                Boolean.TRUE.equals(task.enableExecuteCommand()), subnetId, networkInterfaceId, tags(task.tags()));
+        return builder.build();
     }
 
     private static List<SecretReference> secrets(List<Secret> secrets) {

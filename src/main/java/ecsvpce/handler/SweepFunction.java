@@ -3,22 +3,12 @@ package ecsvpce.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import ecsvpce.app.FleetSweep;
-import ecsvpce.app.Settings;
-import ecsvpce.app.SweepReport;
 import ecsvpce.app.SweepScope;
-import ecsvpce.aws.AwsClients;
-import ecsvpce.aws.Ec2NetworkReader;
-import ecsvpce.aws.Ec2NetworkWriter;
-import ecsvpce.aws.EcsFleetReader;
-import ecsvpce.aws.EcsTaskReader;
-import java.time.Clock;
-import java.util.List;
+import ecsvpce.report.ReportJson;
+import ecsvpce.report.SweepReport;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Lambda entry point for the compliance sweep: the schedule's event (sweep everything) or a manual
@@ -30,18 +20,14 @@ public class SweepFunction implements RequestHandler<Map<String, Object>, Map<St
     private static final Set<String> MANUAL_KEYS = Set.of("clusters", "vpcIds", "dryRun");
 
     private final FleetSweep sweep;
-    private final Settings settings;
 
     /** Used by the Lambda runtime: clients are built once per container. */
     public SweepFunction() {
-        this(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
-                new DefaultAwsRegionProviderChain().getRegion().id(), Clock.systemUTC());
+        this(SweepComposition.fromEnvironment());
     }
 
-    public SweepFunction(Settings settings, Ec2Client ec2, EcsClient ecs, String region, Clock clock) {
-        this.settings = settings;
-        this.sweep = new FleetSweep(new EcsFleetReader(ecs), new EcsTaskReader(ecs), new Ec2NetworkReader(ec2, region),
-                new Ec2NetworkWriter(ec2), settings, region, clock);
+    public SweepFunction(FleetSweep sweep) {
+        this.sweep = sweep;
     }
 
     @Override
@@ -52,7 +38,7 @@ public class SweepFunction implements RequestHandler<Map<String, Object>, Map<St
             BooleanSupplier outOfTime = () -> context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS;
             report = sweep.sweep(scope, outOfTime);
         } catch (IllegalArgumentException badInput) {
-            report = SweepReport.rejected(settings.mode(), badInput.getMessage());
+            report = sweep.rejected(badInput.getMessage());
         }
         Map<String, Object> result = ReportJson.toMap(report);
         ReportJson.log(result, System.out);

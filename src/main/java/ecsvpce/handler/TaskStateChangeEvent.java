@@ -1,8 +1,9 @@
 package ecsvpce.handler;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import ecsvpce.app.StoppedTask;
+import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.failure.Redaction;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,44 +47,33 @@ final class TaskStateChangeEvent {
     }
 
     static StoppedTask task(Map<String, Object> detail) {
-        String subnetId = null;
-        String networkInterfaceId = null;
+        StoppedTask.Builder task = StoppedTask.builder()
+                .taskArn(string(detail.get("taskArn")))
+                .clusterArn(string(detail.get("clusterArn")))
+                .taskDefinitionArn(string(detail.get("taskDefinitionArn")))
+                .lastStatus(string(detail.get("lastStatus")))
+                .stopCode(string(detail.get("stopCode")))
+                .stoppedReason(string(detail.get("stoppedReason")))
+                .launchType(string(detail.get("launchType")))
+                .capacityProviderName(string(detail.get("capacityProviderName")))
+                .platformVersion(string(detail.get("platformVersion")))
+                .platformFamily(string(detail.get("platformFamily")))
+                .availabilityZone(string(detail.get("availabilityZone")))
+                .group(string(detail.get("group")))
+                .startedBy(string(detail.get("startedBy")))
+                .executeCommandEnabled(Boolean.TRUE.equals(detail.get("enableExecuteCommand")));
         for (Object attachment : list(detail.get("attachments"))) {
-            if (attachment instanceof Map<?, ?> map && isNetworkInterface(string(map.get("type")))) {
+            if (attachment instanceof Map<?, ?> map) {
+                Map<String, String> details = new LinkedHashMap<>();
                 for (Object pair : list(map.get("details"))) {
-                    if (pair instanceof Map<?, ?> kv) {
-                        String name = string(kv.get("name"));
-                        if ("subnetId".equals(name)) {
-                            subnetId = string(kv.get("value"));
-                        } else if ("networkInterfaceId".equals(name)) {
-                            networkInterfaceId = string(kv.get("value"));
-                        }
+                    if (pair instanceof Map<?, ?> kv && string(kv.get("name")) != null) {
+                        details.put(string(kv.get("name")), string(kv.get("value")));
                     }
                 }
+                task.attachment(string(map.get("type")), details);
             }
         }
-        return new StoppedTask(
-                string(detail.get("taskArn")),
-                string(detail.get("clusterArn")),
-                string(detail.get("taskDefinitionArn")),
-                string(detail.get("lastStatus")),
-                string(detail.get("stopCode")),
-                string(detail.get("stoppedReason")),
-                string(detail.get("launchType")),
-                string(detail.get("capacityProviderName")),
-                string(detail.get("platformVersion")),
-                string(detail.get("platformFamily")),
-                string(detail.get("availabilityZone")),
-                string(detail.get("group")),
-                string(detail.get("startedBy")),
-                Boolean.TRUE.equals(detail.get("enableExecuteCommand")),
-                subnetId,
-                networkInterfaceId,
-                Map.of());
-    }
-
-    private static boolean isNetworkInterface(String type) {
-        return "eni".equalsIgnoreCase(type) || "ElasticNetworkInterface".equalsIgnoreCase(type);
+        return task.build();
     }
 
     private static String string(Object value) {

@@ -2,14 +2,16 @@ package ecsvpce.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import ecsvpce.app.port.StoppedTask;
 import org.junit.jupiter.api.Test;
 
 class TaskEligibilityTest {
-    private static final StoppedTask FAILED_TO_START = new StoppedTask(
-            "arn:aws:ecs:us-east-1:1:task/c/t", "arn:aws:ecs:us-east-1:1:cluster/c", "arn:td", "STOPPED",
-            "TaskFailedToStart", "ResourceInitializationError: unable to pull secrets or registry auth", "FARGATE",
-            null, "1.4.0", "Linux", "us-east-1a", "service:web", "ecs-svc/1", false, "subnet-1", "eni-1", Map.of());
+    private static final StoppedTask FAILED_TO_START = StoppedTask.builder()
+            .taskArn("arn:aws:ecs:us-east-1:1:task/c/t").clusterArn("arn:aws:ecs:us-east-1:1:cluster/c")
+            .taskDefinitionArn("arn:td").lastStatus("STOPPED").stopCode("TaskFailedToStart")
+            .stoppedReason("ResourceInitializationError: unable to pull secrets or registry auth").launchType("FARGATE")
+            .platformVersion("1.4.0").platformFamily("Linux").availabilityZone("us-east-1a").group("service:web")
+            .startedBy("ecs-svc/1").subnetId("subnet-1").networkInterfaceId("eni-1").build();
 
     @Test
     void aFargateTaskThatFailedToStartIsOurs() {
@@ -30,9 +32,10 @@ class TaskEligibilityTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("RUNNING"));
         assertThat(TaskEligibility.skipReason(with(FAILED_TO_START, "FARGATE", null, "STOPPED", "TaskFailedToStart", null)))
                 .hasValueSatisfying(r -> assertThat(r).contains("subnetId"));
-        StoppedTask exited = new StoppedTask("t", "c", "td", "STOPPED", "EssentialContainerExited",
-                "Essential container in task exited", "FARGATE", null, "1.4.0", null, null, null, null, false,
-                "subnet-1", null, Map.of());
+        StoppedTask exited = StoppedTask.builder().taskArn("t").clusterArn("c").taskDefinitionArn("td")
+                .lastStatus("STOPPED").stopCode("EssentialContainerExited")
+                .stoppedReason("Essential container in task exited").launchType("FARGATE").platformVersion("1.4.0")
+                .subnetId("subnet-1").build();
         assertThat(TaskEligibility.skipReason(exited))
                 .hasValueSatisfying(r -> assertThat(r).contains("did not fail to start").contains("Essential container"));
     }

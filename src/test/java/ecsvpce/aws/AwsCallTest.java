@@ -4,9 +4,13 @@ import static ecsvpce.aws.AwsErrors.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.report.ErrorSummary;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class AwsCallTest {
 
@@ -16,8 +20,8 @@ class AwsCallTest {
         assertThatThrownBy(() -> AwsCall.run("ec2:CreateVpcEndpoint", () -> {
             throw error(status, code, "You are not authorized to perform this operation.");
         }))
-                .isInstanceOfSatisfying(AwsCallFailure.class, failure -> {
-                    assertThat(failure.kind()).isEqualTo(AwsCallFailure.Kind.ACCESS_DENIED);
+                .isInstanceOfSatisfying(CallFailure.Refused.class, failure -> {
+                    assertThat(failure.summary().kind()).isEqualTo(ErrorSummary.Kind.ACCESS_DENIED);
                     assertThat(failure.iamAction()).isEqualTo("ec2:CreateVpcEndpoint");
                     assertThat(failure.getMessage()).contains("ec2:CreateVpcEndpoint");
                 });
@@ -31,16 +35,28 @@ class AwsCallTest {
     void lostRacesAskForARereadNotAFailure(String code, String message) {
         assertThatThrownBy(() -> AwsCall.run("ec2:CreateVpcEndpoint", () -> {
             throw error(400, code, message);
-        })).isInstanceOf(ConcurrentChange.class).hasMessageContaining(code);
+        })).isInstanceOf(CallFailure.LostRace.class).hasMessageContaining(code);
     }
 
     @ParameterizedTest
     @CsvSource({"503,RequestLimitExceeded", "400,Throttling", "500,InternalError", "503,Unavailable", "400,IncorrectState"})
-    void transientErrorsAreRethrownUnchangedSoLambdaRetries(int status, String code) {
+    void transientErrorsStillFailingAfterTheSdksRetriesAreSortedApart(int status, String code) {
         AwsServiceException transientError = error(status, code, "try later");
         assertThatThrownBy(() -> AwsCall.run("ec2:ModifyVpcEndpoint", () -> {
             throw transientError;
-        })).isSameAs(transientError);
+        })).isInstanceOfSatisfying(CallFailure.StillFailing.class, failure -> {
+            assertThat(failure).hasCause(transientError);
+            assertThat(failure.summary().kind()).isEqualTo(ErrorSummary.Kind.TRANSIENT);
+            assertThat(failure.summary().iamAction()).isEqualTo("ec2:ModifyVpcEndpoint");
+        });
+    }
+
+    @Test
+    void aClientSideFailureSuchAsATimeoutIsStillFailingToo() {
+        SdkClientException timeout = SdkClientException.create("connect timed out");
+        assertThatThrownBy(() -> AwsCall.run("ecs:DescribeTasks", () -> {
+            throw timeout;
+        })).isInstanceOf(CallFailure.StillFailing.class).hasCause(timeout).hasMessageContaining("ecs:DescribeTasks");
     }
 
     @ParameterizedTest
@@ -50,8 +66,8 @@ class AwsCallTest {
     void otherClientErrorsArePermanentRejections(String code, String message) {
         assertThatThrownBy(() -> AwsCall.run("ec2:ModifyVpcEndpoint", () -> {
             throw error(400, code, message);
-        })).isInstanceOfSatisfying(AwsCallFailure.class, failure -> {
-            assertThat(failure.kind()).isEqualTo(AwsCallFailure.Kind.REJECTED);
+        })).isInstanceOfSatisfying(CallFailure.Refused.class, failure -> {
+            assertThat(failure.summary().kind()).isEqualTo(ErrorSummary.Kind.REJECTED);
             assertThat(failure.errorCode()).isEqualTo(code);
         });
     }

@@ -14,6 +14,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
+import ecsvpce.app.port.ActionResult;
+import ecsvpce.app.port.CallFailure;
 import ecsvpce.core.EndpointService;
 import ecsvpce.core.plan.Action;
 import ecsvpce.core.plan.AttachSecurityGroup;
@@ -67,7 +69,7 @@ class Ec2NetworkWriterTest {
 
     @Test
     void createsOurGroupThenTheEndpointWithThatGroupPrivateDnsTokenAndTags() {
-        List<AppliedAction> done = new ArrayList<>();
+        List<ActionResult> done = new ArrayList<>();
         writer.apply(List.of(
                 new CreateEndpointSecurityGroup("vpc-1", "ecs-vpce-remediator-endpoints", List.of("10.0.0.0/16"), TAGS),
                 interfaceEndpoint(EndpointGroup.createdByPlan("ecs-vpce-remediator-endpoints"))), done);
@@ -99,14 +101,14 @@ class Ec2NetworkWriterTest {
             assertThat(spec.resourceType()).isEqualTo(ResourceType.VPC_ENDPOINT);
             assertThat(spec.tags()).extracting(t -> t.key()).contains("ecs-vpce-remediator:created-by");
         });
-        assertThat(done).extracting(AppliedAction::resourceId).containsExactly("sg-ours", "vpce-new");
+        assertThat(done).extracting(ActionResult::resourceId).containsExactly("sg-ours", "vpce-new");
     }
 
     @Test
     void aTokenThatEc2SpentOnADeletedEndpointIsRenewedOnce() {
         doReturn(created("vpce-old", "deleted"), created("vpce-new", "pending"))
                 .when(ec2).createVpcEndpoint(any(CreateVpcEndpointRequest.class));
-        List<AppliedAction> done = new ArrayList<>();
+        List<ActionResult> done = new ArrayList<>();
 
         writer.apply(List.of(interfaceEndpoint(EndpointGroup.existing("sg-1", "g"))), done);
 
@@ -115,14 +117,14 @@ class Ec2NetworkWriterTest {
         assertThat(requests.getAllValues().get(1).clientToken())
                 .isEqualTo(IdempotencyToken.renewed(TOKEN, "vpce-old"))
                 .hasSizeLessThanOrEqualTo(64);
-        assertThat(done).extracting(AppliedAction::resourceId).containsExactly("vpce-new");
+        assertThat(done).extracting(ActionResult::resourceId).containsExactly("vpce-new");
     }
 
     @Test
     void aRuleAlreadyThereIsTheStateWeWant() {
         doThrow(error(400, "InvalidPermission.Duplicate", "the specified rule already exists"))
                 .when(ec2).authorizeSecurityGroupIngress(any(AuthorizeSecurityGroupIngressRequest.class));
-        List<AppliedAction> done = new ArrayList<>();
+        List<ActionResult> done = new ArrayList<>();
 
         writer.apply(List.of(new AuthorizeHttpsIngress("sg-ours", List.of("10.1.0.0/16"))), done);
 
@@ -138,12 +140,12 @@ class Ec2NetworkWriterTest {
                 interfaceEndpoint(EndpointGroup.existing("sg-1", "g")),
                 new CreateGatewayEndpoint("vpc-1", EndpointService.S3, "com.amazonaws.us-east-1.s3", List.of("rtb-1"),
                         "t", TAGS));
-        List<AppliedAction> done = new ArrayList<>();
+        List<ActionResult> done = new ArrayList<>();
 
         assertThatThrownBy(() -> writer.apply(actions, done))
-                .isInstanceOfSatisfying(AwsCallFailure.class,
+                .isInstanceOfSatisfying(CallFailure.Refused.class,
                         f -> assertThat(f.iamAction()).isEqualTo("ec2:CreateVpcEndpoint"));
-        assertThat(done).extracting(AppliedAction::action).containsExactly(actions.get(0));
+        assertThat(done).extracting(ActionResult::action).containsExactly(actions.get(0));
         verify(ec2, times(1)).createVpcEndpoint(any(CreateVpcEndpointRequest.class));
     }
 

@@ -3,7 +3,7 @@ package ecsvpce.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import ecsvpce.app.StoppedTask;
+import ecsvpce.app.port.StoppedTask;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

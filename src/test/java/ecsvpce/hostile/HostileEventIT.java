@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecsvpce.app.Mode;
 import ecsvpce.handler.RemediateFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoServer;
 import ecsvpce.testing.TaskStoppedEvent;
@@ -49,7 +50,7 @@ class HostileEventIT {
         moto.reset();
         scenario = FargateScenario.builder().create();
         genuine = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
-        remediate = MotoFunction.remediateFunction(Mode.REMEDIATE, RECORDER);
+        remediate = Functions.remediate(Mode.REMEDIATE, RECORDER);
     }
 
     @AfterContainer
@@ -72,7 +73,7 @@ class HostileEventIT {
     @Example
     void theRealEventIsNotSkipped() {
         CallRecorder recorder = new CallRecorder("RemediateFunction");
-        Invocation run = Invocation.call(MotoFunction.remediateFunction(Mode.DRY_RUN, recorder), recorder,
+        Invocation run = Invocation.call(Functions.remediate(Mode.DRY_RUN, recorder), recorder,
                 Invocation.deserialise(genuine.json()));
 
         assertThat(run.thrown()).isNull();

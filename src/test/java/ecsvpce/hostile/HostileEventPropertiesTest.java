@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package ecsvpce.hostile;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import ecsvpce.app.Mode;
 import ecsvpce.app.Settings;
-import ecsvpce.aws.EcsTaskReader;
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.handler.RemediateComposition;
 import ecsvpce.handler.RemediateFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import java.net.URI;
 import java.time.Clock;
@@ -35,8 +35,8 @@ final class OfflineFunction {
         EcsClient ecs = EcsClient.builder().httpClient(aws).region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(URI.create("https://ecs.hostile.invalid"))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
-        function = new RemediateFunction(new Settings(mode, PlanSettings.defaults()), ec2, new EcsTaskReader(ecs),
-                REGION, Clock.systemUTC());
+        function = new RemediateFunction(RemediateComposition.of(new Settings(mode, PlanSettings.defaults()), ec2, ecs,
+                REGION, Clock.systemUTC()));
     }
 
     Invocation invoke(ScheduledEvent event) {

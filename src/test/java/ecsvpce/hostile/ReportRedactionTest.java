@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoServer;
 import ecsvpce.testing.MotoTest;
@@ -54,7 +55,7 @@ class SecretsStayOutOfLogsIT {
             String taskArn = runAndStopTaskWithEnvironment(scenario);
             ObjectNode event = eventFor(scenario, taskArn);
 
-            Invocation run = Invocation.call(MotoFunction.remediateFunction(Mode.REMEDIATE, recorder), recorder,
+            Invocation run = Invocation.call(Functions.remediate(Mode.REMEDIATE, recorder), recorder,
                     Invocation.deserialise(HostileEvents.prettyText(event)));
 
             assertThat(run.thrown()).isNull();

@@ -2,18 +2,16 @@ package ecsvpce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ecsvpce.app.Mode;
 import ecsvpce.app.Settings;
-import ecsvpce.aws.AwsClients;
-import ecsvpce.aws.EcsTaskReader;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.handler.RemediateFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,10 +70,9 @@ class GuardRailsIT {
     void aVpcOutsideTheAllowListIsNeitherReadNorChanged() {
         try (FargateScenario scenario = FargateScenario.builder().create()) {
             TaskStoppedEvent event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
-            RemediateFunction function = new RemediateFunction(
+            RemediateFunction function = Functions.remediate(
                     new Settings(Mode.REMEDIATE, PlanSettings.defaults(), Set.of("vpc-0123456789abcdef0")),
-                    AwsClients.ec2(List.of(recorder)), new EcsTaskReader(AwsClients.ecs(List.of(recorder))),
-                    Invocations.REGION, Clock.systemUTC());
+                    List.of(recorder), List.of(recorder));
 
             Map<String, Object> report = function.handleRequest(Invocations.scheduledEvent(event.json()), null);
 
@@ -99,10 +96,9 @@ class GuardRailsIT {
                     .contains(scenario.natGatewayId().orElseThrow()).contains("security group, NACL or DNS");
             assertThat(recorder.writes()).isEmpty();
 
-            RemediateFunction optedIn = new RemediateFunction(
+            RemediateFunction optedIn = Functions.remediate(
                     new Settings(Mode.REMEDIATE, new PlanSettings(true, PlanSettings.US_EAST_1_USD_PER_AZ_HOUR)),
-                    AwsClients.ec2(List.of(recorder)), new EcsTaskReader(AwsClients.ecs(List.of(recorder))),
-                    Invocations.REGION, Clock.systemUTC());
+                    List.of(recorder), List.of(recorder));
             Map<String, Object> withSetting = optedIn.handleRequest(Invocations.scheduledEvent(event.json()), null);
 
             assertThat(withSetting.get("outcome")).isEqualTo("REMEDIATED");

@@ -2,16 +2,11 @@ package ecsvpce.it;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import ecsvpce.app.Mode;
-import ecsvpce.app.Settings;
-import ecsvpce.aws.AwsClients;
-import ecsvpce.aws.EcsTaskReader;
-import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.handler.RemediateFunction;
 import ecsvpce.handler.SweepFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
-import java.time.Clock;
-import java.util.List;
+import ecsvpce.support.Functions;
 import java.util.Map;
 
 /**
@@ -19,19 +14,17 @@ import java.util.Map;
  * their SDK clients; clients reach moto through the SDK's standard settings only.
  */
 final class Invocations {
-    static final String REGION = "us-east-1";
+    static final String REGION = Functions.REGION;
 
     private Invocations() {
     }
 
     static RemediateFunction remediateFunction(Mode mode, CallRecorder recorder) {
-        return new RemediateFunction(new Settings(mode, PlanSettings.defaults()), AwsClients.ec2(List.of(recorder)),
-                new EcsTaskReader(AwsClients.ecs(List.of(recorder))), REGION, Clock.systemUTC());
+        return Functions.remediate(mode, recorder);
     }
 
     static SweepFunction sweepFunction(Mode mode, CallRecorder recorder) {
-        return new SweepFunction(new Settings(mode, PlanSettings.defaults()), AwsClients.ec2(List.of(recorder)),
-                AwsClients.ecs(List.of(recorder)), REGION, Clock.systemUTC());
+        return Functions.sweep(mode, recorder);
     }
 
     /** Deserialises an event exactly as the Lambda Java runtime does. */

@@ -73,7 +73,9 @@ class LocalInvokeIT {
         Run run = localInvoke(unreachable, "RemediateFunction", "events/task-stopped-secretsmanager.json");
 
         assertThat(run.exitCode).isNotZero();
-        assertThat(JSON.readTree(run.stdout).path("errorType").asText()).contains("SdkClientException");
+        assertThat(JSON.readTree(run.stdout).path("errorType").asText()).endsWith("StillFailing");
+        assertThat(JSON.readTree(run.stdout).path("errorMessage").asText())
+                .startsWith("ecs:DescribeTasks still failing after the SDK's retries: Unable to execute HTTP request");
     }
 
     @Test

@@ -2,8 +2,8 @@ package ecsvpce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ecsvpce.app.Mode;
 import ecsvpce.core.network.Cidr;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.testing.EndpointSpec;
 import ecsvpce.testing.FargateScenario;

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import ecsvpce.app.Mode;
-import ecsvpce.app.Settings;
-import ecsvpce.aws.AwsClients;
-import ecsvpce.aws.EcsTaskReader;
 import ecsvpce.core.plan.Planner;
-import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.handler.RemediateFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
 import ecsvpce.testing.VpcReadBack;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -125,9 +121,8 @@ class ConcurrentRemediationIT {
             if (barrier != null) {
                 interceptors.add(barrier.get());
             }
-            RemediateFunction function = new RemediateFunction(new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
-                    AwsClients.ec2(interceptors), new EcsTaskReader(AwsClients.ecs(List.of())), REGION,
-                    Clock.systemUTC());
+            RemediateFunction function = Functions.remediate(Functions.settings(Mode.REMEDIATE), interceptors,
+                    List.of());
             ScheduledEvent scheduled = scheduledEvent(event.json());
             invocations.add(() -> function.handleRequest(scheduled, null));
         }

@@ -1,6 +1,6 @@
 package ecsvpce.races;
 
-import ecsvpce.app.StoppedTask;
+import ecsvpce.app.port.StoppedTask;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

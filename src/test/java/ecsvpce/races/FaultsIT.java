@@ -12,24 +12,20 @@ import static ecsvpce.races.FaultInjector.Fault.TIMEOUT_BEFORE_SENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ecsvpce.app.Mode;
-import ecsvpce.app.Settings;
+import ecsvpce.app.port.CallFailure;
 import ecsvpce.aws.AwsClients;
-import ecsvpce.aws.EcsTaskReader;
-import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.handler.RemediateFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Throttling, 5xx, timeouts and a run killed half-way, injected into RemediateFunction's own SDK
@@ -111,9 +107,12 @@ class FaultsIT {
 
             Throwable thrown = catchThrowable(() -> remediate(event));
 
-            assertThat(thrown).isInstanceOf(AwsServiceException.class);
-            assertThat(((AwsServiceException) thrown).isThrottlingException()).isTrue();
-            assertThat(((AwsServiceException) thrown).awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+            assertThat(thrown).isInstanceOf(CallFailure.StillFailing.class)
+                    .hasMessageStartingWith("ec2:DescribeVpcEndpoints still failing");
+            assertThat(thrown.getCause()).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                assertThat(e.isThrottlingException()).isTrue();
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+            });
             assertThat(ec2Faults.calls("DescribeVpcEndpoints")).singleElement()
                     .isEqualTo(new FaultInjector.CallRecord("DescribeVpcEndpoints", ATTEMPTS, false));
             assertThat(recorder.writes()).isEmpty();
@@ -129,7 +128,8 @@ class FaultsIT {
 
             Throwable thrown = catchThrowable(() -> remediate(event));
 
-            assertThat(thrown).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+            assertThat(thrown).isInstanceOf(CallFailure.StillFailing.class);
+            assertThat(thrown.getCause()).isInstanceOfSatisfying(AwsServiceException.class, e -> {
                 assertThat(e.isThrottlingException()).isTrue();
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
             });
@@ -146,7 +146,8 @@ class FaultsIT {
 
             Throwable thrown = catchThrowable(() -> remediate(event));
 
-            assertThat(thrown).isInstanceOf(SdkClientException.class).hasMessageContaining("connect timed out");
+            assertThat(thrown).isInstanceOf(CallFailure.StillFailing.class);
+            assertThat(thrown.getCause()).isInstanceOf(SdkClientException.class).hasMessageContaining("connect timed out");
             assertThat(ec2Faults.calls("DescribeRouteTables")).singleElement()
                     .isEqualTo(new FaultInjector.CallRecord("DescribeRouteTables", ATTEMPTS, false));
             assertThat(recorder.writes()).isEmpty();
@@ -164,7 +165,8 @@ class FaultsIT {
 
             Throwable thrown = catchThrowable(() -> remediate(event));
 
-            assertThat(thrown).isInstanceOfSatisfying(AwsServiceException.class,
+            assertThat(thrown).isInstanceOf(CallFailure.StillFailing.class);
+            assertThat(thrown.getCause()).isInstanceOfSatisfying(AwsServiceException.class,
                     e -> assertThat(e.statusCode()).isEqualTo(500));
             assertThat(ec2Faults.calls("CreateVpcEndpoint")).extracting(FaultInjector.CallRecord::attempts)
                     .containsExactly(1, 1, ATTEMPTS);
@@ -237,10 +239,8 @@ class FaultsIT {
 
     /** RemediateFunction as the runtime builds it (the product's AwsClients), with faults and a recorder. */
     private RemediateFunction function(FaultInjector ec2Injector, FaultInjector ecsInjector) {
-        Ec2Client ec2 = AwsClients.ec2(List.of(recorder, ec2Injector));
-        EcsClient ecs = AwsClients.ecs(List.of(recorder, ecsInjector));
-        return new RemediateFunction(new Settings(Mode.REMEDIATE, PlanSettings.defaults()), ec2,
-                new EcsTaskReader(ecs), REGION, Clock.systemUTC());
+        return Functions.remediate(Functions.settings(Mode.REMEDIATE), List.of(recorder, ec2Injector),
+                List.of(recorder, ecsInjector));
     }
 
     private static void assertHealedOnce(FargateScenario scenario) {

@@ -1,7 +1,7 @@
 package ecsvpce.races;
 
-import ecsvpce.app.ActionReport;
-import ecsvpce.app.RemediationReport;
+import ecsvpce.report.ActionReport;
+import ecsvpce.report.TaskReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +88,9 @@ final class Racers {
         return 1 + (int) notes.stream().filter(n -> n.startsWith(LOST_ROUND_NOTE)).count();
     }
 
-    static Result of(int index, RemediationReport report) {
-        List<String> notes = report.notes() == null ? List.of() : report.notes();
-        List<ActionReport> actions = report.actions() == null ? List.of() : report.actions();
+    static Result of(int index, TaskReport report) {
+        List<String> notes = report instanceof TaskReport.Examined examined ? examined.notes() : List.of();
+        List<ActionReport> actions = report instanceof TaskReport.Examined examined ? examined.actions() : List.of();
         return new Result(index, report.outcome().name(), rounds(notes),
                 actions.stream().map(ActionReport::type).toList(),
                 actions.stream().map(ActionReport::resourceId).toList(), notes, null, 0);

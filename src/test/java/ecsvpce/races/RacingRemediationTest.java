@@ -3,18 +3,19 @@ package ecsvpce.races;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import ecsvpce.app.ActionReport;
-import ecsvpce.app.Mode;
-import ecsvpce.app.RemediationReport;
 import ecsvpce.app.Settings;
-import ecsvpce.app.StoppedTask;
 import ecsvpce.app.TaskRemediation;
+import ecsvpce.app.port.StoppedTask;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
 import ecsvpce.aws.EcsTaskReader;
-import ecsvpce.core.plan.Planner;
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.Planner;
 import ecsvpce.core.plan.ResourceTags;
+import ecsvpce.report.ActionReport;
+import ecsvpce.report.ActionStatus;
+import ecsvpce.report.Mode;
+import ecsvpce.report.TaskReport;
 import ecsvpce.support.FakeEc2;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class RacingRemediationTest {
     @Test
     void twentyRacersThatAllReadTheEmptyVpcBeforeAnyWriteEndWithOneOfEverything() throws Exception {
         ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(20, TIMEOUT));
-        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
             invocations.add(() -> invocation(Clock.systemUTC()).remediate(task));
@@ -86,7 +87,8 @@ class RacingRemediationTest {
         FrontRunner frontRunner = new FrontRunner(ec2, t -> t == victim, FrontRunner.Mode.ANOTHER_INVOCATION);
         ec2.beforeEachCall(frontRunner);
 
-        RemediationReport report = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
+        TaskReport.Examined report = (TaskReport.Examined) invocation(Clock.systemUTC())
+                .remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
 
         Racers.Result result = Racers.of(0, report);
         System.out.println("a racer that loses every create:\n" + Racers.table(List.of(result)) + report.notes());
@@ -108,7 +110,7 @@ class RacingRemediationTest {
         StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
         // At-least-once delivery: the same event, handled in the same second (the created-at tag).
         Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             invocations.add(() -> invocation(sameSecond).remediate(task));
         }
@@ -136,7 +138,8 @@ class RacingRemediationTest {
         FrontRunner someoneElse = new FrontRunner(ec2, t -> t == victim, FrontRunner.Mode.SOMEONE_ELSE);
         ec2.beforeEachCall(someoneElse);
 
-        RemediationReport report = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
+        TaskReport.Examined report = (TaskReport.Examined) invocation(Clock.systemUTC())
+                .remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
 
         Racers.Result result = Racers.of(0, report);
         System.out.println("someone else creates each interface endpoint first:\n" + Racers.table(List.of(result))
@@ -155,7 +158,7 @@ class RacingRemediationTest {
     void racersFromTwoSubnetsOfOneZoneNeverPutTwoSubnetsOfAZoneOnAnEndpoint() throws Exception {
         String otherSubnet = ec2.addSubnet(seed.vpcId(), "us-east-1a", "10.0.2.0/24", true);
         ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
-        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(i % 2 == 0 ? seed.subnetId() : otherSubnet, "us-east-1a");
             invocations.add(() -> invocation(Clock.systemUTC()).remediate(task));
@@ -189,22 +192,23 @@ class RacingRemediationTest {
             }
         });
 
-        RemediationReport report = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
+        TaskReport.Examined report = (TaskReport.Examined) invocation(Clock.systemUTC())
+                .remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
 
         assertThat(report.outcome().name()).isEqualTo("FAILED");
         assertThat(report.actions()).extracting(ActionReport::description).doesNotHaveDuplicates();
         assertThat(report.actions()).extracting(ActionReport::type, ActionReport::status).containsExactly(
-                tuple("CREATE_ENDPOINT_SECURITY_GROUP", "APPLIED"), tuple("CREATE_INTERFACE_ENDPOINT", "APPLIED"),
-                tuple("CREATE_INTERFACE_ENDPOINT", "APPLIED"), tuple("CREATE_INTERFACE_ENDPOINT", "NOT_APPLIED"),
-                tuple("CREATE_INTERFACE_ENDPOINT", "NOT_APPLIED"), tuple("CREATE_INTERFACE_ENDPOINT", "NOT_APPLIED"),
-                tuple("CREATE_GATEWAY_ENDPOINT", "NOT_APPLIED"));
-        assertThat(report.actions()).filteredOn(a -> a.status().equals("APPLIED"))
+                tuple("CREATE_ENDPOINT_SECURITY_GROUP", ActionStatus.APPLIED), tuple("CREATE_INTERFACE_ENDPOINT", ActionStatus.APPLIED),
+                tuple("CREATE_INTERFACE_ENDPOINT", ActionStatus.APPLIED), tuple("CREATE_INTERFACE_ENDPOINT", ActionStatus.NOT_APPLIED),
+                tuple("CREATE_INTERFACE_ENDPOINT", ActionStatus.NOT_APPLIED), tuple("CREATE_INTERFACE_ENDPOINT", ActionStatus.NOT_APPLIED),
+                tuple("CREATE_GATEWAY_ENDPOINT", ActionStatus.NOT_APPLIED));
+        assertThat(report.actions()).filteredOn(a -> a.status() == ActionStatus.APPLIED)
                 .allSatisfy(a -> assertThat(a.resourceId()).isNotNull());
     }
 
     @Test
     void anEndpointOfOursThatSomeoneDeletedIsMadeAgainDespiteItsSpentClientToken() throws Exception {
-        RemediationReport first = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
+        TaskReport first = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
         assertThat(first.outcome().name()).isEqualTo("REMEDIATED");
         VpcEndpoint ssm = ec2.liveEndpoints(seed.vpcId()).stream().filter(e -> e.serviceName().endsWith(".ssm"))
                 .findFirst().orElseThrow();
@@ -212,7 +216,7 @@ class RacingRemediationTest {
         // EC2 keeps a client token for at least a day after its resource is gone; the next tasks'
         // creates carry other tags, so that token answers IdempotentParameterMismatch to them.
         ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
-        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
@@ -231,7 +235,7 @@ class RacingRemediationTest {
     void racersThatAdoptEndpointsStillPendingReportThemAsBeingMadeNotAsNeedingAPerson() throws Exception {
         ec2.newEndpointState("pending");
         ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(5, TIMEOUT));
-        List<Callable<RemediationReport>> invocations = new ArrayList<>();
+        List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
             invocations.add(() -> invocation(Clock.systemUTC()).remediate(task));
@@ -247,7 +251,8 @@ class RacingRemediationTest {
     private TaskRemediation invocation(Clock clock) {
         Ec2NetworkReader reader = new Ec2NetworkReader(ec2, REGION);
         readers.add(reader);
-        return new TaskRemediation(new EcsTaskReader(ecs), reader, new Ec2NetworkWriter(ec2),
+        EcsTaskReader tasks = new EcsTaskReader(ecs);
+        return new TaskRemediation(tasks, tasks, reader, new Ec2NetworkWriter(ec2),
                 new Settings(Mode.REMEDIATE, PlanSettings.defaults()), REGION, clock);
     }
 

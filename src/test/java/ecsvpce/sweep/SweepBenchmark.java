@@ -1,6 +1,6 @@
 package ecsvpce.sweep;
 
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.testing.MotoServer;
 import java.io.IOException;

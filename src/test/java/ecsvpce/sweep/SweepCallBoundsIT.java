@@ -2,7 +2,7 @@ package ecsvpce.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.testing.MotoTest;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import ecsvpce.app.Mode;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.testing.EndpointSpec;
 import ecsvpce.testing.FargateScenario;

@@ -2,16 +2,15 @@ package ecsvpce.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ecsvpce.app.Mode;
 import ecsvpce.app.Settings;
-import ecsvpce.aws.AwsClients;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.handler.SweepFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,9 +108,8 @@ class SweepGuardRailsIT {
 
     @Test
     void clustersThatCannotBeListedEndTheSweepWithAReportNamingTheAction() {
-        SweepFunction function = new SweepFunction(Settings.fromEnvironment(Map.of()),
-                AwsClients.ec2(List.of(recorder)),
-                AwsClients.ecs(List.of(recorder, FailCall.deniedListClusters())), Sweeps.REGION, Clock.systemUTC());
+        SweepFunction function = Functions.sweep(Settings.fromEnvironment(Map.of()), List.of(recorder),
+                List.of(recorder, FailCall.deniedListClusters()));
 
         SweepResult report = new SweepResult(function.handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
 
@@ -121,8 +119,8 @@ class SweepGuardRailsIT {
     }
 
     private SweepResult sweep(Settings settings) {
-        SweepFunction function = new SweepFunction(settings, AwsClients.ec2(List.of(recorder)),
-                AwsClients.ecs(List.of(recorder, fleet.motoServiceFields())), Sweeps.REGION, Clock.systemUTC());
+        SweepFunction function = Functions.sweep(settings, List.of(recorder),
+                List.of(recorder, fleet.motoServiceFields()));
         return new SweepResult(function.handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
     }
 }

@@ -3,12 +3,10 @@ package ecsvpce.sweep;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-import ecsvpce.app.Mode;
-import ecsvpce.app.Settings;
-import ecsvpce.aws.AwsClients;
-import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.handler.SweepFunction;
+import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +15,6 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +43,7 @@ final class Sweeps {
     /** With these interceptors on each client, in order. */
     static SweepFunction function(Mode mode, List<ExecutionInterceptor> ec2Interceptors,
                                   List<ExecutionInterceptor> ecsInterceptors) {
-        return new SweepFunction(new Settings(mode, PlanSettings.defaults()), AwsClients.ec2(ec2Interceptors),
-                AwsClients.ecs(ecsInterceptors), REGION, Clock.systemUTC());
+        return Functions.sweep(Functions.settings(mode), ec2Interceptors, ecsInterceptors);
     }
 
     /**

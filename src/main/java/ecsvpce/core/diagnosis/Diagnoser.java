@@ -79,19 +79,19 @@ public final class Diagnoser {
     }
 
     private void vpcDns() {
-        if (!snapshot.dnsSupport()) {
+        if (!snapshot.vpc().dnsSupport()) {
             add(FindingCode.VPC_DNS_SUPPORT_DISABLED, null, Severity.BLOCKING, snapshot.vpcId(),
                     "VPC attribute enableDnsSupport is off: the task cannot resolve any AWS service name");
         }
         boolean interfaceNeeded = needs.endpoints().stream()
                 .anyMatch(n -> n.service().requiredType() == EndpointType.INTERFACE);
-        if (interfaceNeeded && !snapshot.dnsHostnames()) {
+        if (interfaceNeeded && !snapshot.vpc().dnsHostnames()) {
             add(FindingCode.VPC_DNS_HOSTNAMES_DISABLED, null, Severity.BLOCKING, snapshot.vpcId(),
                     "VPC attribute enableDnsHostnames is off: interface endpoints' private DNS names do not resolve");
         }
-        if (snapshot.usesCustomDns()) {
+        if (snapshot.vpc().usesCustomDns()) {
             add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, snapshot.vpcId(),
-                    "the VPC's DHCP options use DNS servers " + snapshot.dnsServers()
+                    "the VPC's DHCP options use DNS servers " + snapshot.vpc().dnsServers()
                             + ": they must forward AWS service names to the Amazon resolver for private DNS to work");
         }
     }

@@ -4,40 +4,38 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything the engine knows about one VPC, read once and shared by every decision about it.
- *
- * @param region              the VPC's region (endpoint service names depend on it)
- * @param cidrBlocks          the VPC's associated IPv4 CIDR blocks
- * @param dnsSupport          VPC attribute {@code enableDnsSupport}
- * @param dnsHostnames        VPC attribute {@code enableDnsHostnames}
- * @param dnsServers          the DHCP option set's {@code domain-name-servers}; empty means Amazon's
- * @param tags                the VPC's tags
+ * Built with {@link #of(Vpc)}, so that a new kind of read is one more builder step, not one more
+ * positional argument at every construction.
  */
 public record NetworkSnapshot(
-        String vpcId,
-        String region,
-        List<String> cidrBlocks,
-        boolean dnsSupport,
-        boolean dnsHostnames,
-        List<String> dnsServers,
-        Map<String, String> tags,
+        Vpc vpc,
         List<Subnet> subnets,
         List<RouteTable> routeTables,
         List<VpcEndpoint> endpoints,
         List<SecurityGroup> securityGroups) {
 
     public NetworkSnapshot {
-        cidrBlocks = List.copyOf(cidrBlocks);
-        dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
         subnets = List.copyOf(subnets);
         routeTables = List.copyOf(routeTables);
         endpoints = List.copyOf(endpoints);
         securityGroups = List.copyOf(securityGroups);
+    }
+
+    /** A snapshot of this VPC with nothing in it yet. */
+    public static Builder of(Vpc vpc) {
+        return new Builder(vpc);
+    }
+
+    public String vpcId() {
+        return vpc.id();
+    }
+
+    public String region() {
+        return vpc.region();
     }
 
     public Optional<Subnet> subnet(String subnetId) {
@@ -57,13 +55,45 @@ public record NetworkSnapshot(
     /** Endpoints of a service and type that still exist, ordered by id so every reader picks the same. */
     public List<VpcEndpoint> endpointsFor(EndpointService service, EndpointType type) {
         return endpoints.stream()
-                .filter(e -> !e.isGone() && e.type() == type && service.isServedBy(e.serviceName(), region))
+                .filter(e -> !e.isGone() && e.type() == type && service.isServedBy(e.serviceName(), region()))
                 .sorted(Comparator.comparing(VpcEndpoint::id))
                 .toList();
     }
 
-    /** Whether the DHCP options point the VPC at DNS servers other than Amazon's. */
-    public boolean usesCustomDns() {
-        return dnsServers.stream().anyMatch(server -> !server.equalsIgnoreCase("AmazonProvidedDNS"));
+    /** Collects the parts of a snapshot; every part not given is empty. */
+    public static final class Builder {
+        private final Vpc vpc;
+        private List<Subnet> subnets = List.of();
+        private List<RouteTable> routeTables = List.of();
+        private List<VpcEndpoint> endpoints = List.of();
+        private List<SecurityGroup> securityGroups = List.of();
+
+        private Builder(Vpc vpc) {
+            this.vpc = vpc;
+        }
+
+        public Builder subnets(List<Subnet> value) {
+            subnets = value;
+            return this;
+        }
+
+        public Builder routeTables(List<RouteTable> value) {
+            routeTables = value;
+            return this;
+        }
+
+        public Builder endpoints(List<VpcEndpoint> value) {
+            endpoints = value;
+            return this;
+        }
+
+        public Builder securityGroups(List<SecurityGroup> value) {
+            securityGroups = value;
+            return this;
+        }
+
+        public NetworkSnapshot build() {
+            return new NetworkSnapshot(vpc, subnets, routeTables, endpoints, securityGroups);
+        }
     }
 }

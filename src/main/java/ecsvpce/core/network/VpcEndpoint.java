@@ -32,12 +32,17 @@ public record VpcEndpoint(
         return "pending".equalsIgnoreCase(state);
     }
 
-    /**
-     * Deleted endpoints stay listed for a while; they serve nothing and count for nothing. A
-     * {@code deleting} endpoint is not gone yet: it is merely not available (FACTS.md section 2), and
-     * it still holds its service's private DNS name, so it must not be taken for missing and replaced.
-     */
     public boolean isGone() {
+        return isGone(state);
+    }
+
+    /**
+     * Deleted endpoints stay listed for a while; they serve nothing and count for nothing. Every
+     * other state still holds the service's name in the VPC: a {@code deleting}, {@code failed} or
+     * {@code rejected} endpoint is merely not available, so it must not be taken for missing and
+     * replaced (the one place that says what "gone" is, for the engine and the writer alike).
+     */
+    public static boolean isGone(String state) {
         return "deleted".equalsIgnoreCase(state);
     }
 }

@@ -92,7 +92,7 @@ public final class Planner {
 
     /** The team opted the VPC or subnet out, or the subnet does not need endpoints to reach AWS. */
     private Optional<HeldBack> reasonToHoldBack(Diagnosis diagnosis) {
-        if (ResourceTags.optsOut(snapshot.tags())) {
+        if (ResourceTags.optsOut(snapshot.vpc().tags())) {
             return Optional.of(new HeldBack(HeldBack.Reason.OPTED_OUT, snapshot.vpcId(), "VPC " + snapshot.vpcId()
                     + " is tagged "
                     + ResourceTags.SKIP + ": reported, left alone"));
@@ -164,7 +164,7 @@ public final class Planner {
                 .filter(g -> g.name().equals(ENDPOINT_GROUP_NAME)).findFirst();
         if (existing.isEmpty()) {
             actions.add(new CreateEndpointSecurityGroup(snapshot.vpcId(), ENDPOINT_GROUP_NAME,
-                    snapshot.cidrBlocks(), tags));
+                    snapshot.vpc().cidrBlocks(), tags));
             return Optional.of(EndpointGroup.createdByPlan(ENDPOINT_GROUP_NAME));
         }
         SecurityGroup ours = existing.get();
@@ -174,7 +174,7 @@ public final class Planner {
                     + ": it is neither used nor changed, so endpoints needing a group that admits 443 are left as they are"));
             return Optional.empty();
         }
-        List<String> uncovered = snapshot.cidrBlocks().stream()
+        List<String> uncovered = snapshot.vpc().cidrBlocks().stream()
                 .filter(cidr -> ours.ingress().stream().filter(SecurityGroupRule::coversTcp443)
                         .noneMatch(rule -> rule.ipv4Cidrs().stream().anyMatch(c -> Cidr.covers(c, cidr))))
                 .toList();

@@ -1,4 +1,4 @@
-package ecsvpce.app;
+package ecsvpce.report;
 
 /** What an invocation came to; alarms and dashboards key on these names. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package ecsvpce.handler;
+package ecsvpce.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * (only an event can make one, e.g. a 300 KB field quoted in a skip reason) is cut, so the log line
  * stays one CloudWatch Logs event (256 KB at most).
  */
-final class ReportJson {
+public final class ReportJson {
     /** Characters of one text kept in a report; ECS's own texts (stop reasons, ARNs) are far shorter. */
     static final int TEXT_LIMIT = 2_048;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -46,7 +46,7 @@ final class ReportJson {
      * The report as a map, presigned URL credentials redacted and every account id but
      * {@code ownAccounts} masked in each text.
      */
-    static Map<String, Object> toMap(Object report, Set<String> ownAccounts) {
+    public static Map<String, Object> toMap(TaskReport report, Set<String> ownAccounts) {
         return clean(asMap(report), text -> Redaction.forReport(text, ownAccounts));
     }
 
@@ -54,7 +54,7 @@ final class ReportJson {
      * The report as a map, presigned URL credentials redacted; account ids are left as they are: a
      * sweep's report names the function's own fleet, and no event tells which account that is.
      */
-    static Map<String, Object> toMap(Object report) {
+    public static Map<String, Object> toMap(SweepReport report) {
         return clean(asMap(report), Redaction::redact);
     }
 
@@ -63,7 +63,7 @@ final class ReportJson {
     }
 
     /** One JSON line, so CloudWatch Logs Insights sees each field. */
-    static void log(Map<String, Object> report, PrintStream out) {
+    public static void log(Map<String, Object> report, PrintStream out) {
         try {
             out.println(MAPPER.writeValueAsString(report));
         } catch (JsonProcessingException e) {

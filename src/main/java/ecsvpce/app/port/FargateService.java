@@ -1,4 +1,4 @@
-package ecsvpce.app;
+package ecsvpce.app.port;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ecsvpce.app;
+package ecsvpce.report;
 
 /** {@code REMEDIATION_MODE}: change the VPC, or only say what would change. */
 public enum Mode {

@@ -1,0 +1,171 @@
+package ecsvpce.app;
+
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.FargateService;
+import ecsvpce.app.port.Fleet;
+import ecsvpce.app.port.TaskDefinitions;
+import ecsvpce.app.port.VpcReads;
+import ecsvpce.core.Workload;
+import ecsvpce.core.needs.NeedsAnalyzer;
+import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.needs.TaskLaunch;
+import ecsvpce.core.network.TaskPlacement;
+import ecsvpce.report.SweepReport.Skipped;
+import ecsvpce.report.SweepReport.Unreadable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * The sweep's first step: which Fargate services run in which subnets of which VPCs, and what they
+ * need. AWS calls grow with clusters, services/10 and distinct task definitions, never with
+ * services times VPCs. Whatever cannot be read is listed and the rest goes on; only a fleet whose
+ * clusters or subnets AWS refuses to list at all ends the sweep ({@link CallFailure.Refused}).
+ */
+final class SweepInventory {
+    /** Task definitions read at once: enough to hide latency, few enough to stay under ECS's rate. */
+    private static final int DEFINITION_READERS = 4;
+
+    private final Fleet fleet;
+    private final TaskDefinitions definitions;
+    private final VpcReads network;
+    private final GuardRails guardRails;
+    private final String region;
+
+    SweepInventory(Fleet fleet, TaskDefinitions definitions, VpcReads network, GuardRails guardRails, String region) {
+        this.fleet = fleet;
+        this.definitions = definitions;
+        this.network = network;
+        this.guardRails = guardRails;
+        this.region = region;
+    }
+
+    /**
+     * @param clusters        how many clusters were listed
+     * @param workloadsByVpc  each service in each covered subnet, by VPC in id order
+     * @param serviceByArn    the services of those workloads
+     */
+    record Inventory(int clusters, Map<String, List<Workload>> workloadsByVpc, Map<String, FargateService> serviceByArn,
+                     List<Unreadable> unreadable, List<Skipped> skipped) {
+    }
+
+    Inventory take(SweepScope scope) {
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        List<String> clusters = scope.clusters().isEmpty() ? clusterArns(unreadable) : scope.clusters();
+        List<FargateService> services = new ArrayList<>();
+        for (String cluster : clusters) {
+            try {
+                for (FargateService service : fleet.fargateServices(cluster)) {
+                    guardRails.service(service.serviceName(), service.tags()).ifPresentOrElse(
+                            reason -> skipped.add(new Skipped(service.serviceArn(), reason)), () -> services.add(service));
+                }
+            } catch (CallFailure unread) {
+                unreadable.add(new Unreadable(cluster, "every service of the cluster", unread.getMessage()));
+            }
+        }
+        Optional<Map<String, String>> subnetVpcs = vpcsOfSubnets(services, unreadable);
+        if (subnetVpcs.isEmpty()) {
+            return new Inventory(clusters.size(), Map.of(), Map.of(), unreadable, skipped);
+        }
+        Map<String, String> vpcOfSubnet = subnetVpcs.get();
+        // Which subnets of which service the sweep covers, before any task definition is read.
+        Map<FargateService, List<String>> coveredSubnets = new LinkedHashMap<>();
+        Set<String> leftAlone = new TreeSet<>();
+        for (FargateService service : services) {
+            for (String subnet : service.subnetIds()) {
+                String vpc = vpcOfSubnet.get(subnet);
+                if (vpc == null) {
+                    unreadable.add(new Unreadable(subnet, service.serviceName(), "subnet no longer exists"));
+                } else if (guardRails.vpc(vpc).isPresent()) {
+                    leftAlone.add(vpc);
+                } else if (scope.vpcIds().isEmpty() || scope.vpcIds().contains(vpc)) {
+                    coveredSubnets.computeIfAbsent(service, s -> new ArrayList<>()).add(subnet);
+                }
+            }
+        }
+        leftAlone.forEach(vpc -> skipped.add(new Skipped(vpc, guardRails.vpc(vpc).orElseThrow())));
+        Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
+        Map<String, FargateService> serviceByArn = new LinkedHashMap<>();
+        Map<FargateService, TaskDefinition> definitionOf = taskDefinitions(coveredSubnets.keySet(), unreadable);
+        coveredSubnets.forEach((service, subnets) -> {
+            TaskDefinition definition = definitionOf.get(service);
+            if (definition != null) {
+                serviceByArn.put(service.serviceArn(), service);
+                var needs = NeedsAnalyzer.analyze(definition, new TaskLaunch(region, service.platformVersion(),
+                        service.platformFamily(), service.executeCommandEnabled()));
+                subnets.forEach(subnet -> workloadsByVpc.computeIfAbsent(vpcOfSubnet.get(subnet), v -> new ArrayList<>())
+                        .add(new Workload(service.serviceArn(), needs,
+                                new TaskPlacement(subnet, service.securityGroupIds()))));
+            }
+        });
+        return new Inventory(clusters.size(), workloadsByVpc, serviceByArn, unreadable, skipped);
+    }
+
+    /** Every cluster, or none when listing them still fails after the SDK's retries. */
+    private List<String> clusterArns(List<Unreadable> unreadable) {
+        try {
+            return fleet.clusterArns();
+        } catch (CallFailure.StillFailing unread) {
+            unreadable.add(new Unreadable("clusters", "every service", unread.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** The VPC of each subnet the services use; empty when reading them still fails after the SDK's retries. */
+    private Optional<Map<String, String>> vpcsOfSubnets(List<FargateService> services, List<Unreadable> unreadable) {
+        Set<String> subnets = services.stream().flatMap(s -> s.subnetIds().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        try {
+            return Optional.of(network.vpcsOfSubnets(subnets));
+        } catch (CallFailure.StillFailing unread) {
+            unreadable.add(new Unreadable(subnets.size() + " subnet(s)", services.size() + " service(s)",
+                    unread.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Reads each distinct task definition once, a few at a time. */
+    private Map<FargateService, TaskDefinition> taskDefinitions(Set<FargateService> services,
+                                                                List<Unreadable> unreadable) {
+        Map<String, List<FargateService>> byArn = services.stream().collect(
+                Collectors.groupingBy(FargateService::taskDefinitionArn, LinkedHashMap::new, Collectors.toList()));
+        ExecutorService pool = Executors.newFixedThreadPool(DEFINITION_READERS);
+        try {
+            Map<String, Future<TaskDefinition>> reads = new LinkedHashMap<>();
+            byArn.keySet().forEach(arn -> reads.put(arn, pool.submit(() -> definitions.taskDefinition(arn))));
+            Map<FargateService, TaskDefinition> definitionOf = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<TaskDefinition>> read : reads.entrySet()) {
+                List<FargateService> users = byArn.get(read.getKey());
+                try {
+                    TaskDefinition definition = read.getValue().get();
+                    users.forEach(service -> definitionOf.put(service, definition));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof CallFailure unread)) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    unreadable.add(new Unreadable(read.getKey(),
+                            users.stream().map(FargateService::serviceName).collect(Collectors.joining(", ")),
+                            unread.getMessage()));
+                }
+            }
+            return definitionOf;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading task definitions", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

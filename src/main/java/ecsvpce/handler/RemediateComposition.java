@@ -1,0 +1,31 @@
+package ecsvpce.handler;
+
+import ecsvpce.app.Settings;
+import ecsvpce.app.TaskRemediation;
+import ecsvpce.aws.AwsClients;
+import ecsvpce.aws.Ec2NetworkReader;
+import ecsvpce.aws.Ec2NetworkWriter;
+import ecsvpce.aws.EcsTaskReader;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** The task-stopped function's composition root: the one place that picks the adapters behind its ports. */
+public final class RemediateComposition {
+    private RemediateComposition() {
+    }
+
+    /** As Lambda runs it: settings from the environment, clients from the SDK's standard settings. */
+    public static TaskRemediation fromEnvironment() {
+        return of(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
+                new DefaultAwsRegionProviderChain().getRegion().id(), Clock.systemUTC());
+    }
+
+    public static TaskRemediation of(Settings settings, Ec2Client ec2, EcsClient ecs, String region, Clock clock) {
+        EcsTaskReader tasks = new EcsTaskReader(ecs);
+        return new TaskRemediation(tasks, tasks, new Ec2NetworkReader(ec2, region), new Ec2NetworkWriter(ec2),
+                settings, region, clock);
+    }
+}

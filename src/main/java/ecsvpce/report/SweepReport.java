@@ -1,0 +1,79 @@
+package ecsvpce.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.diagnosis.Finding;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a compliance sweep found and did, per VPC, per subnet, per service, with totals. */
+@JsonPropertyOrder({"mode", "summary"})
+public sealed interface SweepReport permits SweepReport.Rejected, SweepReport.Failed, SweepReport.Swept {
+
+    Mode mode();
+
+    @JsonProperty("summary")
+    String summary();
+
+    /** A payload the sweep cannot act on: nothing was read or changed. */
+    record Rejected(Mode mode, String rejectedInput) implements SweepReport {
+        @Override
+        public String summary() {
+            return "rejected: " + rejectedInput;
+        }
+    }
+
+    /** AWS refused for good to list the fleet (its clusters, or its subnets' VPCs): nothing was changed. */
+    record Failed(Mode mode, ErrorSummary error) implements SweepReport {
+        @Override
+        public String summary() {
+            return error.message();
+        }
+    }
+
+    /**
+     * The fleet was swept.
+     *
+     * @param unreadable what could not be read; the sweep went on without it
+     * @param skipped    what was left alone on purpose
+     * @param notReached VPCs not started for lack of time
+     */
+    record Swept(Mode mode, String summary, Totals totals, List<VpcReport> vpcs, List<Unreadable> unreadable,
+                 List<Skipped> skipped, List<String> notReached) implements SweepReport {
+    }
+
+    /**
+     * @param nonCompliant          services with at least one blocking finding in some subnet
+     * @param fixed                 of those, services whose every blocking finding was fixed by applied changes
+     * @param notFixableByEndpoints services left with blocking findings no endpoint fixes
+     */
+    record Totals(int clusters, int vpcs, int servicesChecked, int nonCompliant, int fixed,
+                  int notFixableByEndpoints, int unreadable, BigDecimal monthlyCostAddedUsd) {
+    }
+
+    /** @param error the failure that cut the VPC's changes short, or kept it from being read; else null */
+    record VpcReport(String vpcId, boolean compliant, List<SubnetReport> subnets, List<ActionReport> actions,
+                     List<Finding> unfixed, List<String> notes, BigDecimal monthlyCostUsd, ErrorSummary error) {
+
+        /** A VPC the sweep could not read or decide about. */
+        public static VpcReport failed(String vpcId, ErrorSummary error) {
+            return new VpcReport(vpcId, false, List.of(), List.of(), List.of(), List.of(), BigDecimal.ZERO, error);
+        }
+    }
+
+    record SubnetReport(String subnetId, String availabilityZone, String routeTableId, List<ServiceReport> services) {
+    }
+
+    record ServiceReport(String serviceName, String serviceArn, String clusterArn, ServiceStatus status,
+                         List<EndpointService> needs, List<Finding> findings) {
+    }
+
+    /** A service or VPC left alone on purpose: skip tag, or outside ALLOWED_VPC_IDS. */
+    record Skipped(String resource, String reason) {
+    }
+
+    /** A cluster, task definition or subnet the sweep could not read; the sweep went on without it. */
+    record Unreadable(String resource, String services, String reason) {
+    }
+}
