@@ -164,7 +164,10 @@ class RemediationEngineTest {
                 definition(container("app").image("nginx:latest").awslogs()), launch("1.4.0"), Snapshots.taskPlacement()),
                 snapshot);
 
+        assertThat(decision.classification().failureClass()).isEqualTo(FailureClass.NETWORK_OUTSIDE_AWS);
         assertThat(decision.plan().actions()).isEmpty();
+        assertThat(decision.plan().heldBack()).singleElement().asString()
+                .contains("NETWORK_OUTSIDE_AWS", "registry-1.docker.io", "NAT gateway", "pull-through cache");
         assertThat(decision.plan().unfixed()).extracting(Finding::code)
                 .containsExactly(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT);
     }

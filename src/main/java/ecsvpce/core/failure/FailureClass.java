@@ -1,14 +1,22 @@
 package ecsvpce.core.failure;
 
-/** What a task's stop reason says about the cause (FACTS.md section 3). */
+/** What a task's stop reason says about the cause. Reports key on the names: add values, never rename. */
 public enum FailureClass {
     /** The task could not reach an AWS service: endpoints may fix it. */
     NETWORK,
+    /**
+     * The task could not reach a registry outside AWS (Docker Hub, quay.io, ghcr.io, ECR Public...):
+     * no VPC endpoint serves it, only a NAT gateway or a copy of the image in private ECR does.
+     */
+    NETWORK_OUTSIDE_AWS,
     /** An IAM or resource policy refused the call: report the action, change nothing. */
     PERMISSION,
     /** A secret, parameter, log group or image does not exist or is misconfigured: report. */
     MISSING_RESOURCE,
-    /** The container runtime, ENI capacity or EFS: no endpoint fixes it. */
+    /**
+     * Not the network: the container runtime, ENI capacity, EFS, a full disk, an image for another
+     * platform, or a service that answered but throttled. No endpoint fixes it.
+     */
     NOT_NETWORK,
     /** Nothing recognisable: check every need, fix only what the network lacks. */
     UNKNOWN;

@@ -1,41 +1,36 @@
 package ecsvpce.core.failure;
 
+import static ecsvpce.core.failure.StopReasonWords.containsAny;
+
 import ecsvpce.core.EndpointService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Classifies an ECS {@code stoppedReason} (FACTS.md section 3). Checks run from the most to the
- * least specific: a message that names an error code is never taken for a network failure, and
- * anything unrecognised is {@link FailureClass#UNKNOWN}.
+ * Classifies an ECS {@code stoppedReason}. Checks run from the most to the least definite: a message
+ * that shows the service answered (an error code, a throttle, a missing resource) is never taken for
+ * a network failure, a network failure is never dropped into a class that forbids fixing, and anything
+ * unrecognised is {@link FailureClass#UNKNOWN}.
  */
 public final class StopReasonClassifier {
     private static final List<String> START_FAILURE_PREFIXES = List.of(
             "resourceinitializationerror", "cannotpullcontainererror", "cannotstartcontainererror",
             "cannotcreatecontainererror", "timeout waiting for network interface provisioning");
-
-    private static final List<String> PERMISSION_WORDS = List.of(
-            "accessdenied", "not authorized to perform", "403 forbidden", "unauthorizedoperation");
-    private static final List<String> MISSING_RESOURCE_WORDS = List.of(
-            "resourcenotfoundexception", "can't find the specified secret", "did not contain json key",
-            "validationexception", "marked for deletion", "invalid ssm parameters", "parameternotfound",
-            "does not exist");
-    private static final Pattern MANIFEST_NOT_FOUND = Pattern.compile("manifest.{0,200}not found");
-    private static final List<String> CONTAINER_RUNTIME_WORDS = List.of(
-            "cannotstartcontainererror", "oci runtime", "failed to create new container runtime task");
-    private static final List<String> EFS_WORDS = List.of(
-            "failed to invoke efs utils", "mount attempt", ".efs.", "efs utils");
-    private static final List<String> NETWORK_WORDS = List.of(
-            "i/o timeout", "context deadline exceeded", "requestcanceled", "send request failed", "dial tcp",
-            "statuscode: 0", "connection issue", "no such host", "connection refused", "tls handshake timeout",
-            "request canceled", "signal: killed");
-    private static final Pattern RETRIED = Pattern.compile("retried \\d+ time\\(s\\)");
-    // An AWS error code such as InvalidSignatureException or ThrottlingException after the retry count.
-    private static final Pattern ERROR_CODE = Pattern.compile("\\b[A-Z][A-Za-z]+(?:Exception|Error|Fault)\\b");
-    private static final Pattern IAM_ACTION = Pattern.compile("not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)");
+    private static final String NOT_THE_NETWORK = "; the network is not the cause";
+    /** Causes that rule the network out whatever else the message says, checked in this order. */
+    private static final List<DefiniteCause> NOT_NETWORK_CAUSES = List.of(
+            new DefiniteCause(StopReasonWords.ENI_CAPACITY, "Fargate could not attach the task's network interface in "
+                    + "time (ENI capacity); retry or use another subnet"),
+            new DefiniteCause(StopReasonWords.EFS, "EFS mount failed: check a mount target in the task's AZ, TCP 2049 and "
+                    + "the VPC's DNS attributes; no endpoint fixes it"),
+            new DefiniteCause(StopReasonWords.THROTTLED, "the registry or service answered but throttled the task (pull "
+                    + "rate limit or API quota): wait, authenticate to the registry, or copy the image to private ECR"),
+            new DefiniteCause(StopReasonWords.DISK_FULL, "the image does not fit in the task's storage (no space left on "
+                    + "device): raise the task's ephemeral storage or shrink the image"),
+            new DefiniteCause(StopReasonWords.PLATFORM_MISMATCH, "the image has no variant for the task's platform: build "
+                    + "it for the task's runtimePlatform (e.g. linux/amd64) or change the task's runtimePlatform"));
 
     private StopReasonClassifier() {
     }
@@ -56,87 +51,99 @@ public final class StopReasonClassifier {
     }
 
     public static Classification classify(String stoppedReason) {
-        String redacted = Redaction.redact(stoppedReason == null ? "" : stoppedReason);
-        String text = redacted.toLowerCase(Locale.ROOT);
-        Optional<EndpointService> service = pointedService(text);
+        Message message = Message.of(Redaction.redact(stoppedReason == null ? "" : stoppedReason));
+        String text = message.text();
+        ServicePointer.Destination destination = ServicePointer.pointedAt(text);
+        Optional<EndpointService> service = destination.service();
 
-        if (containsAny(text, CONTAINER_RUNTIME_WORDS)) {
-            return result(FailureClass.NOT_NETWORK, Optional.empty(),
-                    "the container runtime failed to start the container; the network is not the cause", redacted);
+        if (containsAny(text, StopReasonWords.CONTAINER_RUNTIME) && !text.contains(StopReasonWords.LOGGING_DRIVER)) {
+            return message.notNetwork("the container runtime failed to start the container");
         }
-        if (text.contains("timeout waiting for network interface provisioning")) {
-            return result(FailureClass.NOT_NETWORK, Optional.empty(),
-                    "Fargate could not attach the task's network interface in time (ENI capacity); retry or use another subnet",
-                    redacted);
+        for (DefiniteCause cause : NOT_NETWORK_CAUSES) {
+            if (containsAny(text, cause.words())) {
+                return message.notNetwork(cause.explanation());
+            }
         }
-        if (containsAny(text, EFS_WORDS)) {
-            return result(FailureClass.NOT_NETWORK, Optional.empty(),
-                    "EFS mount failed: check a mount target in the task's AZ, TCP 2049 and the VPC's DNS attributes; no endpoint fixes it",
-                    redacted);
+        if (containsAny(text, StopReasonWords.PERMISSION)) {
+            return permission(message, service);
         }
-        if (containsAny(text, PERMISSION_WORDS)) {
-            Matcher action = IAM_ACTION.matcher(redacted);
-            Optional<String> iamAction = action.find() ? Optional.of(action.group(1)) : Optional.empty();
-            return new Classification(FailureClass.PERMISSION, service,
-                    "a policy refused the call" + iamAction.map(a -> ": grant " + a).orElse("")
-                            + " (task execution role, key or resource policy); no network change helps",
-                    iamAction, redacted);
+        if (containsAny(text, StopReasonWords.MISSING_RESOURCE) || StopReasonWords.MISSING_IMAGE.matcher(text).find()) {
+            return message.result(FailureClass.MISSING_RESOURCE, service, "a secret, parameter, log group, image "
+                    + "(repository or tag) or setting named by the task definition is missing or misconfigured");
         }
-        if (containsAny(text, MISSING_RESOURCE_WORDS) || MANIFEST_NOT_FOUND.matcher(text).find()) {
-            return result(FailureClass.MISSING_RESOURCE, service,
-                    "a secret, parameter, log group or image named by the task definition is missing or misconfigured",
-                    redacted);
+        boolean networkWords = containsAny(text, StopReasonWords.NETWORK);
+        if (!networkWords && containsAny(text, StopReasonWords.UNPACK)) {
+            return message.notNetwork("the image was downloaded but could not be unpacked: check the image and the "
+                    + "task's storage");
         }
-        boolean networkWords = containsAny(text, NETWORK_WORDS)
-                || (RETRIED.matcher(text).find() && !ERROR_CODE.matcher(afterRetryCount(redacted)).find());
-        if (networkWords && (service.isPresent() || text.contains("pull command failed"))) {
-            return result(FailureClass.NETWORK, service,
-                    service.map(s -> "the task could not reach " + s.id() + " from its subnet")
-                            .orElse("the image pull was killed, cause unknown: every need is checked"),
-                    redacted);
+        if (!networkWords && text.contains(StopReasonWords.REGISTRY_ANSWERED)) {
+            return message.notNetwork("the registry answered with an error status, so it was reached");
         }
-        return result(FailureClass.UNKNOWN, service,
-                "unrecognised stop reason: every need is checked and only network gaps are fixed", redacted);
+        if (networkWords || retriedWithoutAnswer(message.redacted())) {
+            Optional<Classification> network = network(message, destination);
+            if (network.isPresent()) {
+                return network.get();
+            }
+        }
+        return message.result(FailureClass.UNKNOWN, service,
+                "unrecognised stop reason: every need is checked and only network gaps are fixed");
     }
 
-    /** The service a message points at; more specific phrases first. */
-    private static Optional<EndpointService> pointedService(String text) {
-        if (text.contains("from asm") || text.contains("aws secrets manager")) {
-            return Optional.of(EndpointService.SECRETSMANAGER);
+    private static Optional<Classification> network(Message message, ServicePointer.Destination destination) {
+        if (destination.hostOutsideAws().isPresent()) {
+            String host = destination.hostOutsideAws().get();
+            return Optional.of(message.result(FailureClass.NETWORK_OUTSIDE_AWS, Optional.empty(),
+                    "the task could not reach " + host + ", an image registry no VPC endpoint serves: give the subnet a "
+                            + "route to the internet (a NAT gateway), or copy the image to a private ECR repository "
+                            + "(or an ECR pull-through cache rule) in the task's region and point the task definition "
+                            + "at it"));
         }
-        if (text.contains("from ssm") || text.contains("parameter store")) {
-            return Optional.of(EndpointService.SSM);
+        if (destination.service().isPresent()) {
+            return Optional.of(message.result(FailureClass.NETWORK, destination.service(),
+                    "the task could not reach " + destination.service().get().id() + " from its subnet"));
         }
-        if (text.contains("ecr registry auth") || text.contains("api.ecr.")
-                || text.contains("registry auth from amazon ecr")) {
-            return Optional.of(EndpointService.ECR_API);
-        }
-        if (text.contains("failed to validate logger args") || text.contains("logs.")) {
-            return Optional.of(EndpointService.LOGS);
-        }
-        if (text.contains("cannotpullcontainererror")) {
-            if (text.contains("httpreadseeker") || text.contains("starport-layer-bucket") || text.contains(".s3.")
-                    || text.contains("s3.amazonaws.com")) {
-                return Optional.of(EndpointService.S3);
-            }
-            if (text.contains("dkr.ecr")) {
-                return Optional.of(EndpointService.ECR_DKR);
-            }
+        if (message.text().contains(StopReasonWords.PULL_KILLED)) {
+            return Optional.of(message.result(FailureClass.NETWORK, Optional.empty(),
+                    "the image pull was killed, cause unknown: every need is checked"));
         }
         return Optional.empty();
     }
 
-    private static String afterRetryCount(String text) {
-        Matcher matcher = RETRIED.matcher(text.toLowerCase(Locale.ROOT));
-        return matcher.find() ? text.substring(matcher.end()) : text;
+    private static Classification permission(Message message, Optional<EndpointService> service) {
+        Matcher action = StopReasonWords.IAM_ACTION.matcher(message.redacted());
+        Optional<String> iamAction = action.find() ? Optional.of(action.group(1)) : Optional.empty();
+        String explanation = StopReasonWords.KMS.matcher(message.text()).find()
+                ? "KMS refused to decrypt for " + service.map(EndpointService::id).orElse("the service")
+                        + ": allow kms:Decrypt on the key to the task execution role (key policy and IAM); the service "
+                        + "decrypts on its side, so no network change and no kms endpoint helps"
+                : "a policy refused the call" + iamAction.map(a -> ": grant " + a).orElse("")
+                        + " (task execution role, registry credentials, key or resource policy); no network change helps";
+        return new Classification(FailureClass.PERMISSION, service, explanation, iamAction, message.redacted(),
+                message.dialedAddress());
     }
 
-    private static boolean containsAny(String text, List<String> words) {
-        return words.stream().anyMatch(text::contains);
+    /** A retry count followed by no error code: the calls got no answer at all. */
+    private static boolean retriedWithoutAnswer(String redacted) {
+        Matcher retried = StopReasonWords.RETRIED.matcher(redacted.toLowerCase(Locale.ROOT));
+        return retried.find() && !StopReasonWords.ERROR_CODE.matcher(redacted.substring(retried.end())).find();
     }
 
-    private static Classification result(FailureClass failureClass, Optional<EndpointService> service,
-                                         String explanation, String redacted) {
-        return new Classification(failureClass, service, explanation, Optional.empty(), redacted);
+    private record DefiniteCause(List<String> words, String explanation) {
+    }
+
+    /** A redacted stop reason, its lower-case text, and the address it dialled. */
+    private record Message(String redacted, String text, Optional<String> dialedAddress) {
+        static Message of(String redacted) {
+            String text = redacted.toLowerCase(Locale.ROOT);
+            return new Message(redacted, text, MessageHosts.dialedAddress(text));
+        }
+
+        Classification result(FailureClass failureClass, Optional<EndpointService> service, String explanation) {
+            return new Classification(failureClass, service, explanation, Optional.empty(), redacted, dialedAddress);
+        }
+
+        Classification notNetwork(String explanation) {
+            return result(FailureClass.NOT_NETWORK, Optional.empty(), explanation + NOT_THE_NETWORK);
+        }
     }
 }

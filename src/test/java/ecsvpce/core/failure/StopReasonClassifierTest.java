@@ -2,6 +2,7 @@ package ecsvpce.core.failure;
 
 import static ecsvpce.core.failure.FailureClass.MISSING_RESOURCE;
 import static ecsvpce.core.failure.FailureClass.NETWORK;
+import static ecsvpce.core.failure.FailureClass.NETWORK_OUTSIDE_AWS;
 import static ecsvpce.core.failure.FailureClass.NOT_NETWORK;
 import static ecsvpce.core.failure.FailureClass.PERMISSION;
 import static ecsvpce.core.failure.FailureClass.UNKNOWN;
@@ -19,7 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FACTS.md section 3, one realistic stoppedReason per row (and per alternative within a row). */
+/**
+ * The message table the classifier implements, one realistic stoppedReason per row (and per alternative
+ * within a row), and the categories it generalises to. Messages quoted from public reports are in
+ * {@link StopReasonClassifierFieldTest}.
+ */
 class StopReasonClassifierTest {
     private static final String ASM = "ResourceInitializationError: unable to pull secrets or registry auth: "
             + "execution resource retrieval failed: unable to retrieve secret from asm: ";
@@ -223,6 +228,99 @@ class StopReasonClassifierTest {
         assertThat(classification.failureClass()).isEqualTo(UNKNOWN);
         assertThat(classification.failureClass().mayBeFixedByEndpoints()).isTrue();
         assertThat(classification.redactedReason()).isNotNull();
+    }
+
+    // Variations on the containerd wording quoted in the field test, one per registry: the category is
+    // "an image registry no endpoint serves", not one message.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"registry-1.docker.io", "quay.io", "ghcr.io", "public.ecr.aws", "mcr.microsoft.com"})
+    void aRegistryOutsideAwsIsNetworkThatNoEndpointFixesAndTheExplanationSaysWhatDoes(String registry) {
+        Classification classification = StopReasonClassifier.classify("CannotPullContainerError: pull image manifest "
+                + "has been retried 5 time(s): failed to resolve ref " + registry + "/acme/app:1.0: failed to do request: "
+                + "Head \"https://" + registry + "/v2/acme/app/manifests/1.0\": dial tcp 198.51.100.7:443: i/o timeout");
+
+        assertThat(classification.failureClass()).isEqualTo(NETWORK_OUTSIDE_AWS);
+        assertThat(classification.failureClass().mayBeFixedByEndpoints()).isFalse();
+        assertThat(classification.service()).isEmpty();
+        assertThat(classification.explanation()).contains(registry, "NAT gateway", "private ECR", "pull-through cache");
+    }
+
+    @Test
+    void theRegistryStandsInForTheHostWhenTheNewerWordingHidesTheUrl() {
+        String hidden = "CannotPullContainerError: The task cannot pull docker.io/library/nginx:1 from the registry "
+                + "docker.io/library/nginx:1. There is a connection issue between the task and the registry. Check your "
+                + "task network configuration. : failed to do request: Head docker.io/library/nginx:1: dial tcp "
+                + "198.51.100.7:443: i/o timeout";
+
+        assertThat(StopReasonClassifier.classify(hidden).failureClass()).isEqualTo(NETWORK_OUTSIDE_AWS);
+        assertThat(StopReasonClassifier.classify(hidden).explanation()).contains("docker.io");
+    }
+
+    @Test
+    void underTheNewerWordingAnEcrManifestIsEcrDkrAndOnlyABlobDownloadIsS3() {
+        String prefix = "CannotPullContainerError: The task cannot pull 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1 "
+                + "from the registry 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1. There is a connection issue "
+                + "between the task and the registry. Check your task network configuration. : ";
+        String manifest = prefix + "failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1: failed to "
+                + "do request: Head 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1: dial tcp 10.0.1.5:443: i/o timeout";
+        String blob = prefix + "failed to copy: httpReadSeeker: failed open: failed to do request: Get "
+                + "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1: dial tcp 52.219.1.1:443: i/o timeout";
+
+        assertThat(StopReasonClassifier.classify(manifest).service()).contains(EndpointService.ECR_DKR);
+        assertThat(StopReasonClassifier.classify(blob).service()).contains(EndpointService.S3);
+    }
+
+    @Test
+    void aNetworkWordBesideAnUnpackFailureKeepsItFixable() {
+        Classification classification = StopReasonClassifier.classify("CannotPullContainerError: ref pull has been "
+                + "retried 1 time(s): failed to extract layer sha256:0a1b: read tcp 10.0.1.5:50000->52.219.1.1:443: "
+                + "read: connection reset by peer");
+
+        assertThat(classification.failureClass().mayBeFixedByEndpoints()).isTrue();
+    }
+
+    @Test
+    void aLoggingDriverFailureUnderARuntimePrefixIsClassifiedByItsCause() {
+        String prefix = "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: "
+                + "failed to create Cloudwatch log stream: ";
+
+        Classification timeout = StopReasonClassifier.classify(prefix + "RequestError: send request failed caused by: "
+                + "Post https://logs.us-east-1.amazonaws.com/: dial tcp 52.46.1.1:443: i/o timeout");
+        Classification quota = StopReasonClassifier.classify(prefix + "ThrottlingException: Rate exceeded");
+
+        assertThat(timeout.failureClass()).isEqualTo(NETWORK);
+        assertThat(timeout.service()).contains(EndpointService.LOGS);
+        assertThat(quota.failureClass()).isEqualTo(NOT_NETWORK);
+    }
+
+    @Test
+    void kmsRefusingASecretIsPermissionAndNoKmsEndpointIsSuggested() {
+        Classification classification = StopReasonClassifier.classify(SSM + "service call has been retried 1 time(s): "
+                + "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/abc is not authorized to "
+                + "perform: kms:Decrypt on resource: arn:aws:kms:ap-northeast-1:123456789012:key/0a1b");
+
+        assertThat(classification.failureClass()).isEqualTo(PERMISSION);
+        assertThat(classification.service()).contains(EndpointService.SSM);
+        assertThat(classification.missingIamAction()).contains("kms:Decrypt");
+        assertThat(classification.explanation()).contains("kms:Decrypt", "no kms endpoint");
+    }
+
+    static Stream<Arguments> dialedAddresses() {
+        return Stream.of(
+                arguments(ASM + "RequestError: send request failed caused by: Post "
+                        + "\"https://secretsmanager.ap-northeast-1.amazonaws.com/\": dial tcp 10.0.2.14:443: i/o timeout",
+                        "10.0.2.14"),
+                arguments("CannotPullContainerError: failed to resolve ref docker.io/library/nginx:1: failed to do "
+                        + "request: Head \"https://registry-1.docker.io/v2/library/nginx/manifests/1\": dial tcp: lookup "
+                        + "registry-1.docker.io on 10.0.0.2:53: no such host", "registry-1.docker.io"),
+                arguments("CannotPullContainerError: API error (500): Get https://123456789012.dkr.ecr.us-east-1"
+                        + ".amazonaws.com/v2/: net/http: request canceled while waiting for connection", null));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("dialedAddresses")
+    void theDialedAddressIsTheOneTheTaskTriedAndNotTheDnsServer(String stoppedReason, String address) {
+        assertThat(StopReasonClassifier.classify(stoppedReason).dialedAddress()).isEqualTo(Optional.ofNullable(address));
     }
 
     @Test
