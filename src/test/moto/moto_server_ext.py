@@ -5,14 +5,13 @@ Usage (same command line as ``moto_server``)::
 
     python moto_server_ext.py -H 127.0.0.1 -p 5000
 
-The patches target moto 5.2.1 (``pip install 'moto[server]==5.2.1'``). Each one fixes a row of
-``/work/shared/MOTO-GAPS.md`` (quoted in its comment) and has a letter, so that it can be
-switched off to prove a test depends on it::
+The patches target moto 5.2.1 (``pip install 'moto[server]==5.2.1'``). Each one has a letter, so
+that it can be switched off to prove a test depends on it::
 
     MOTO_EXT_DISABLE=a,c python moto_server_ext.py -p 5000     # every patch but a and c
 
-| id | fixes (MOTO-GAPS row)                                              | level    |
-|----|--------------------------------------------------------------------|----------|
+| id | fixes                                                               | level    |
+|----|---------------------------------------------------------------------|----------|
 | a  | ModifyVpcEndpoint PrivateDnsEnabled=true: flag stays false          | response + model |
 | b  | CreateVpcEndpoint with a repeated ClientToken: a second endpoint    | response |
 | c  | second private-DNS endpoint for one service in a VPC: accepted      | model    |
@@ -20,10 +19,12 @@ switched off to prove a test depends on it::
 | e  | two subnets of one AZ on an interface endpoint: accepted            | model    |
 | f  | interface endpoint created without security groups: none attached   | model    |
 | g  | ModifyVpcEndpoint AddRouteTableIds: no route                        | model    |
-| h  | (found here) gateway endpoint reports PrivateDnsEnabled=true        | model    |
+| h  | gateway endpoint reports PrivateDnsEnabled=true                     | model    |
 | i  | DryRun=true on create/modify endpoint: really creates / modifies    | response |
 | j  | the VPC default security group: no ingress rules                    | model    |
-| k  | (found here) check-then-act not atomic under concurrent requests    | lock     |
+| k  | check-then-act not atomic under concurrent requests                 | lock     |
+| l..q | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
+|      | configuration): see ``patches_estates.py``                          |          |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -33,11 +34,8 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
-import threading
-import time
-from typing import Any, Callable
+from typing import Any
 
 import moto
 from moto.core.responses import ActionResult
@@ -46,32 +44,21 @@ from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
 from moto.ec2.models.vpcs import VPCBackend
 from moto.ec2.responses.vpcs import VPCs
 
+import patches_estates
+from patches_common import (
+    RACE_WINDOW_SECONDS,
+    InvalidParameterError,
+    conflicting_dns_domain,
+    enabled,
+    is_interface,
+    is_live,
+    one_at_a_time,
+    race_window,
+    truthy,
+)
+
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijk"
-DISABLED = {p.strip() for p in os.environ.get("MOTO_EXT_DISABLE", "").split(",") if p.strip()}
-
-
-def enabled(patch_id: str) -> bool:
-    """Read at call time, so one server process has one fixed set of patches."""
-    return patch_id not in DISABLED
-
-
-def _truthy(value: Any) -> bool:
-    # moto stores VPC attributes and flags as given: a bool from the parsed request, but a
-    # string when it came from a raw query string. Treat both alike.
-    if isinstance(value, str):
-        return value.strip().lower() == "true"
-    return bool(value)
-
-
-def _is_interface(endpoint_type: str | None) -> bool:
-    # moto (like AWS) treats a missing VpcEndpointType as Gateway.
-    return (endpoint_type or "").lower() == "interface"
-
-
-def _is_live(endpoint: Any) -> bool:
-    # moto keeps deleted endpoints listed with state "deleted"; they own no DNS name.
-    return endpoint.state not in ("deleted", "rejected", "failed")
+ALL_PATCHES = "abcdefghijklmnopq"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -92,34 +79,13 @@ def _is_live(endpoint: Any) -> bool:
 # the race above reproducible; with patch k on, the lock still makes one request win).
 # MotoConcurrencyIT fails with MOTO_EXT_DISABLE=k MOTO_EXT_RACE_WINDOW_MS=20 and passes with k on.
 
-_WRITE_LOCK = threading.RLock()
-RACE_WINDOW_SECONDS = float(os.environ.get("MOTO_EXT_RACE_WINDOW_MS", "0") or 0) / 1000.0
-
-
-def _race_window() -> None:
-    if RACE_WINDOW_SECONDS > 0:
-        time.sleep(RACE_WINDOW_SECONDS)
-
-
-def _one_at_a_time(function: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(function)
-    def locked(*args: Any, **kwargs: Any) -> Any:
-        if not enabled("k"):
-            return function(*args, **kwargs)
-        with _WRITE_LOCK:
-            return function(*args, **kwargs)
-
-    return locked
+# The lock itself and the race window live in patches_common.py (shared with the estates
+# patches).
 
 
 # ---------------------------------------------------------------------------------------------
 # AWS's errors (EC2 query protocol: HTTP 400, <Response><Errors><Error><Code>..)
 # ---------------------------------------------------------------------------------------------
-
-
-class InvalidParameterError(EC2ClientError):
-    def __init__(self, message: str):
-        super().__init__("InvalidParameter", message)
 
 
 class IdempotentParameterMismatchError(EC2ClientError):
@@ -147,27 +113,13 @@ class DuplicateSubnetsInSameZoneError(EC2ClientError):
 # ---------------------------------------------------------------------------------------------
 
 
-def _private_dns_name(backend: Any, service_name: str) -> str:
-    """The DNS domain an endpoint's private hosted zone claims, e.g. ssm.us-east-1.amazonaws.com."""
-    try:
-        services = backend._collect_default_endpoint_services(backend.account_id, backend.region_name)
-        for service in services:
-            if service.get("ServiceName") == service_name and service.get("PrivateDnsName"):
-                return service["PrivateDnsName"]
-    except Exception:  # pragma: no cover - only a nicer message is lost
-        pass
-    prefix = f"com.amazonaws.{backend.region_name}."
-    short = service_name[len(prefix):] if service_name.startswith(prefix) else service_name
-    return f"{short}.{backend.region_name}.amazonaws.com"
-
-
 def _check_vpc_dns_attributes(backend: Any, vpc_id: str) -> None:
-    """Patch d. MOTO-GAPS: "`PrivateDnsEnabled=true` while a VPC DNS attribute is off | accepted |
+    """Patch d. Known gap: "`PrivateDnsEnabled=true` while a VPC DNS attribute is off | accepted |
     `InvalidParameter`". AWS refuses private DNS unless both attributes are true."""
     if not enabled("d"):
         return
     vpc = backend.get_vpc(vpc_id)
-    if not (_truthy(vpc.enable_dns_support) and _truthy(vpc.enable_dns_hostnames)):
+    if not (truthy(vpc.enable_dns_support) and truthy(vpc.enable_dns_hostnames)):
         raise InvalidParameterError(
             "Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC "
             f"attributes set to true for {vpc_id}"
@@ -177,7 +129,7 @@ def _check_vpc_dns_attributes(backend: Any, vpc_id: str) -> None:
 def _check_no_conflicting_private_dns(
     backend: Any, vpc_id: str, service_name: str, except_endpoint_id: str | None = None
 ) -> None:
-    """Patch c. MOTO-GAPS: "second private-DNS endpoint for one service in a VPC | accepted |
+    """Patch c. Known gap: "second private-DNS endpoint for one service in a VPC | accepted |
     `InvalidParameter`, conflicting DNS domain". Only one endpoint may own the service's
     private hosted zone in a VPC."""
     if not enabled("c"):
@@ -187,18 +139,15 @@ def _check_no_conflicting_private_dns(
             other.id != except_endpoint_id
             and other.vpc_id == vpc_id
             and other.service_name == service_name
-            and _is_interface(other.vpc_endpoint_type)
-            and _truthy(other.private_dns_enabled)
-            and _is_live(other)
+            and is_interface(other.vpc_endpoint_type)
+            and truthy(other.private_dns_enabled)
+            and is_live(other)
         ):
-            raise InvalidParameterError(
-                "private-dns-enabled cannot be set because there is already a conflicting DNS "
-                f"domain for {_private_dns_name(backend, service_name)} in the VPC {vpc_id}"
-            )
+            raise conflicting_dns_domain(backend, vpc_id, service_name)
 
 
 def _check_one_subnet_per_zone(backend: Any, subnet_ids: list[str]) -> None:
-    """Patch e. MOTO-GAPS: "two subnets of one AZ on an interface endpoint | accepted |
+    """Patch e. Known gap: "two subnets of one AZ on an interface endpoint | accepted |
     `DuplicateSubnetsInSameZone`". An interface endpoint has at most one subnet per AZ."""
     if not enabled("e"):
         return
@@ -222,16 +171,17 @@ def create_vpc_endpoint(self: Any, vpc_id: str, service_name: str, endpoint_type
                         policy_document: str | None, route_table_ids: list[str],
                         subnet_ids: list[str] | None = None, *args: Any, **kwargs: Any) -> Any:
     private_dns = kwargs.get("private_dns_enabled")
-    if _is_interface(endpoint_type):
+    if is_interface(endpoint_type):
         self.get_vpc(vpc_id)  # moto's own InvalidVpcID.NotFound first
         for subnet_id in subnet_ids or []:
             self.get_subnet(subnet_id)
         _check_one_subnet_per_zone(self, list(subnet_ids or []))  # e
-        if _truthy(private_dns):
+        if truthy(private_dns):
             _check_vpc_dns_attributes(self, vpc_id)  # d
             _check_no_conflicting_private_dns(self, vpc_id, service_name)  # c
-            _race_window()
-        # Patch f. MOTO-GAPS: "interface endpoint created without security groups | none
+            patches_estates.check_no_zone_holds_service_name(self, vpc_id, service_name)  # l
+            race_window()
+        # Patch f. Known gap: "interface endpoint created without security groups | none
         # attached | the VPC's default SG". AWS: "If you don't specify a security group, we
         # associate the default security group for the VPC."
         if enabled("f") and not kwargs.get("security_group_ids"):
@@ -239,7 +189,7 @@ def create_vpc_endpoint(self: Any, vpc_id: str, service_name: str, endpoint_type
             if default_group is not None:
                 kwargs["security_group_ids"] = [default_group.id]
     elif enabled("h"):
-        # Patch h (found here, not in MOTO-GAPS): moto's response layer defaults
+        # Patch h (found here): moto's response layer defaults
         # PrivateDnsEnabled to true for every type, so gateway endpoints claimed private DNS.
         # AWS answers PrivateDnsEnabled=false for a gateway endpoint.
         kwargs["private_dns_enabled"] = False
@@ -262,10 +212,10 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
                         remove_route_tables: list[str] | None, add_route_tables: list[str] | None,
                         add_security_groups: list[str] | None,
                         remove_security_groups: list[str] | None,
-                        private_dns_enabled: Any = None) -> None:
+                        private_dns_enabled: Any = None, reset_policy: Any = None) -> None:
     # moto names the endpoint id "vpc_id" here.
     endpoint = self.get_vpc_end_point(vpc_id)
-    interface = _is_interface(endpoint.vpc_endpoint_type)
+    interface = is_interface(endpoint.vpc_endpoint_type)
 
     # Validate everything before changing anything, as AWS does.
     if interface and add_subnets:
@@ -273,12 +223,14 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
             self.get_subnet(subnet_id)
         kept = [s for s in (endpoint.subnet_ids or []) if s not in (remove_subnets or [])]
         _check_one_subnet_per_zone(self, kept + [s for s in add_subnets if s not in kept])  # e
-    turn_dns_on = private_dns_enabled is not None and _truthy(private_dns_enabled)
-    if interface and turn_dns_on and not _truthy(endpoint.private_dns_enabled):
+    turn_dns_on = private_dns_enabled is not None and truthy(private_dns_enabled)
+    if interface and turn_dns_on and not truthy(endpoint.private_dns_enabled):
         _check_vpc_dns_attributes(self, endpoint.vpc_id)  # d
         _check_no_conflicting_private_dns(self, endpoint.vpc_id, endpoint.service_name,
                                           except_endpoint_id=endpoint.id)  # c
-        _race_window()
+        patches_estates.check_no_zone_holds_service_name(self, endpoint.vpc_id,
+                                                          endpoint.service_name)  # l
+        race_window()
     old_route_tables = list(endpoint.route_table_ids or [])
 
     _original_modify_vpc_endpoint(
@@ -286,7 +238,7 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
         add_route_tables, add_security_groups, remove_security_groups,
     )
 
-    # Patch g. MOTO-GAPS: "`ModifyVpcEndpoint AddSubnetIds` / `AddRouteTableIds` | lists change,
+    # Patch g. Known gap: "`ModifyVpcEndpoint AddSubnetIds` / `AddRouteTableIds` | lists change,
     # no ENI / no route". A gateway endpoint's route tables get (or lose) the pl-... route, as
     # CreateVpcEndpoint and DeleteVpcEndpoints already do in moto.
     if enabled("g") and not interface and endpoint.destination_prefix_list_id:
@@ -299,10 +251,13 @@ def modify_vpc_endpoint(self: Any, vpc_id: str, policy_doc: str,
                 self.delete_route(route_table_id, None,
                                   destination_prefix_list_id=endpoint.destination_prefix_list_id)
 
-    # Patch a. MOTO-GAPS: "`ModifyVpcEndpoint PrivateDnsEnabled=true` | answers success, flag
+    # Patch a. Known gap: "`ModifyVpcEndpoint PrivateDnsEnabled=true` | answers success, flag
     # stays false | flag flips". moto's response ignores the parameter; flip it (both ways).
     if enabled("a") and interface and private_dns_enabled is not None:
-        endpoint.private_dns_enabled = _truthy(private_dns_enabled)
+        endpoint.private_dns_enabled = truthy(private_dns_enabled)
+
+    if truthy(reset_policy):
+        patches_estates.reset_policy(endpoint)  # n
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,13 +282,13 @@ def _request_fingerprint(response: Any) -> str:
 @functools.wraps(_original_create_response)
 def create_vpc_endpoint_response(self: Any) -> Any:
     if enabled("i"):
-        # Patch i. MOTO-GAPS: "`DryRun=true` on create/modify endpoint | really creates /
+        # Patch i. Known gap: "`DryRun=true` on create/modify endpoint | really creates /
         # modifies | `DryRunOperation` error".
         self.error_on_dryrun()
     token = self._get_param("ClientToken")
     if not token or not enabled("b"):
         return _original_create_response(self)
-    # Patch b. MOTO-GAPS: "`CreateVpcEndpoint` with a repeated `ClientToken` | a second endpoint |
+    # Patch b. Known gap: "`CreateVpcEndpoint` with a repeated `ClientToken` | a second endpoint |
     # the same endpoint". Same token + same request: the first endpoint, nothing created.
     # Same token + any other parameter (tags included): IdempotentParameterMismatch.
     fingerprint = _request_fingerprint(self)
@@ -347,7 +302,7 @@ def create_vpc_endpoint_response(self: Any) -> Any:
             raise IdempotentParameterMismatchError()
         endpoint = backend.get_vpc_end_point(endpoint_id)
         return ActionResult({"VpcEndpoint": endpoint, "ClientToken": token})
-    _race_window()
+    race_window()
     result = _original_create_response(self)
     endpoint = result.result["VpcEndpoint"]
     tokens[token] = (fingerprint, endpoint.id)
@@ -358,7 +313,8 @@ def create_vpc_endpoint_response(self: Any) -> Any:
 def modify_vpc_endpoint_response(self: Any) -> Any:
     if enabled("i"):
         self.error_on_dryrun()  # patch i, as above
-    # moto's handler drops PrivateDnsEnabled; read it here and hand it to the model (patch a).
+    # moto's handler drops PrivateDnsEnabled and ResetPolicy; read them here and hand them to
+    # the model (patches a and n).
     private_dns = self._get_param("PrivateDnsEnabled")
     self.ec2_backend.modify_vpc_endpoint(
         vpc_id=self._get_param("VpcEndpointId"),
@@ -370,6 +326,7 @@ def modify_vpc_endpoint_response(self: Any) -> Any:
         add_security_groups=self._get_param("AddSecurityGroupIds", []),
         remove_security_groups=self._get_param("RemoveSecurityGroupIds", []),
         private_dns_enabled=private_dns,
+        reset_policy=self._get_param("ResetPolicy"),
     )
     return ActionResult({"Return": True})
 
@@ -384,7 +341,7 @@ _original_create_vpc = VPCBackend.create_vpc
 @functools.wraps(_original_create_vpc)
 def create_vpc(self: Any, *args: Any, **kwargs: Any) -> Any:
     vpc = _original_create_vpc(self, *args, **kwargs)
-    # Patch j. MOTO-GAPS: "the VPC default security group | no ingress rules | all traffic from
+    # Patch j. Known gap: "the VPC default security group | no ingress rules | all traffic from
     # itself". AWS's default group admits all traffic from members of the same group.
     if enabled("j"):
         group = self.get_default_security_group(vpc.id)
@@ -411,7 +368,7 @@ _original_security_group_init = SecurityGroup.__init__
 def security_group_init(self: Any, *args: Any, **kwargs: Any) -> None:
     # moto checks the name in create_security_group, then builds the group, then stores it: the
     # race window (test knob only) sits between the check and the store.
-    _race_window()
+    race_window()
     _original_security_group_init(self, *args, **kwargs)
 
 
@@ -423,16 +380,17 @@ def install() -> None:
         print(f"moto_server_ext: WARNING: patches written for moto {TARGET_MOTO_VERSION}, "
               f"running {moto.__version__}", file=sys.stderr)
     VPCBackend.create_vpc = create_vpc
-    VPCs.create_vpc_endpoint = _one_at_a_time(create_vpc_endpoint_response)
-    VPCs.modify_vpc_endpoint = _one_at_a_time(modify_vpc_endpoint_response)
+    VPCs.create_vpc_endpoint = one_at_a_time(create_vpc_endpoint_response)
+    VPCs.modify_vpc_endpoint = one_at_a_time(modify_vpc_endpoint_response)
     # Patch k also guards the model calls themselves (other callers than these handlers, e.g.
     # an untokened create) and moto's own duplicate checks.
-    VPCBackend.create_vpc_endpoint = _one_at_a_time(create_vpc_endpoint)
-    VPCBackend.modify_vpc_endpoint = _one_at_a_time(modify_vpc_endpoint)
-    SecurityGroupBackend.create_security_group = _one_at_a_time(_original_create_security_group)
-    SecurityGroupBackend.authorize_security_group_ingress = _one_at_a_time(_original_authorize_ingress)
+    VPCBackend.create_vpc_endpoint = one_at_a_time(create_vpc_endpoint)
+    VPCBackend.modify_vpc_endpoint = one_at_a_time(modify_vpc_endpoint)
+    SecurityGroupBackend.create_security_group = one_at_a_time(_original_create_security_group)
+    SecurityGroupBackend.authorize_security_group_ingress = one_at_a_time(_original_authorize_ingress)
     if RACE_WINDOW_SECONDS > 0:
         SecurityGroup.__init__ = security_group_init
+    patches_estates.install()
     active = ",".join(p for p in ALL_PATCHES if enabled(p)) or "none"
     window = f", race window {RACE_WINDOW_SECONDS * 1000:g} ms" if RACE_WINDOW_SECONDS > 0 else ""
     print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}{window}", file=sys.stderr,

@@ -3,6 +3,7 @@ package ecsvpce.testing;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * SDK clients for tests and fixtures: the URL connection HTTP client, passed explicitly, and
@@ -20,5 +21,14 @@ public final class FixtureClients {
 
     public static EcsClient ecs() {
         return EcsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * Route 53 is a global service: the region (us-east-1 from the standard settings, or
+     * {@code aws-global}) only scopes the signature, which names the service {@code route53};
+     * moto routes the request on that, so the one endpoint URL serves it like EC2 and ECS.
+     */
+    public static Route53Client route53() {
+        return Route53Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -90,15 +90,17 @@ public final class MotoServer {
 
     /**
      * Points the AWS SDK for Java v2 at this server through its standard system properties:
-     * {@code aws.endpointUrl} (and the EC2/ECS-specific {@code aws.endpointUrlEc2},
-     * {@code aws.endpointUrlEcs}, which outrank a stray {@code AWS_ENDPOINT_URL_EC2} in the
-     * environment), {@code aws.region} = us-east-1, dummy {@code aws.accessKeyId} /
+     * {@code aws.endpointUrl} (and the service-specific {@code aws.endpointUrlEc2},
+     * {@code aws.endpointUrlEcs}, {@code aws.endpointUrlRoute53}, which outrank a stray
+     * {@code AWS_ENDPOINT_URL_EC2} or the like in the environment), {@code aws.region} =
+     * us-east-1 (Route 53, a global service, signs for it too), dummy {@code aws.accessKeyId} /
      * {@code aws.secretAccessKey}. Clients built afterwards use them.
      */
     public void configureSdk() {
         System.setProperty("aws.endpointUrl", endpointUrl());
         System.setProperty("aws.endpointUrlEc2", endpointUrl());
         System.setProperty("aws.endpointUrlEcs", endpointUrl());
+        System.setProperty("aws.endpointUrlRoute53", endpointUrl());
         System.setProperty("aws.region", REGION);
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
