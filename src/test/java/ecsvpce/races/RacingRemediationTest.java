@@ -15,7 +15,8 @@ import ecsvpce.aws.EcsTaskReader;
 import ecsvpce.core.plan.Planner;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
-import ecsvpce.support.FakeEc2;
+import ecsvpce.support.fakeec2.FakeEc2;
+import ecsvpce.testing.VpcReadBack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,7 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * Racing invocations of the task-stopped use case against {@link FakeEc2}, which applies AWS's
@@ -64,7 +63,7 @@ class RacingRemediationTest {
 
     @Test
     void twentyRacersThatAllReadTheEmptyVpcBeforeAnyWriteEndWithOneOfEverything() throws Exception {
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(20, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(20, TIMEOUT));
         List<Callable<RemediationReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -104,7 +103,7 @@ class RacingRemediationTest {
     void theSameTaskTwentyTimesSharesEveryEndpointThroughTheClientTokenWithoutAMismatch() throws Exception {
         // Our group is there from an earlier run, so all twenty go straight for the six endpoints.
         String group = ourGroup();
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(20, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(20, TIMEOUT));
         StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
         // At-least-once delivery: the same event, handled in the same second (the created-at tag).
         Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
@@ -120,14 +119,13 @@ class RacingRemediationTest {
         // Twenty identical requests per service, one token each: one endpoint, answered to all.
         assertThat(ec2.count("CreateVpcEndpoint")).isEqualTo(20 * 6);
         assertThat(ec2.writes()).allSatisfy(call -> assertThat(call.errorCode()).isNull());
-        List<String> endpointIds = ec2.liveEndpoints(seed.vpcId()).stream().map(VpcEndpoint::vpcEndpointId).toList();
+        List<String> endpointIds = vpc().endpoints().stream().map(VpcReadBack.Endpoint::id).toList();
         assertThat(results).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo("REMEDIATED");
             assertThat(r.resourceIds()).containsExactlyInAnyOrderElementsOf(endpointIds);
         });
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
-                .allSatisfy(e -> assertThat(e.groups()).singleElement()
-                        .satisfies(g -> assertThat(g.groupId()).isEqualTo(group)));
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
+                .allSatisfy(e -> assertThat(e.securityGroupIds()).containsExactly(group));
     }
 
     @Test
@@ -145,16 +143,16 @@ class RacingRemediationTest {
         assertThat(ec2.errors("InvalidParameter")).isEqualTo(5);
         assertConverged(List.of(result));
         // Their endpoints came with the VPC's default group only: ours was attached to each.
-        String ours = groupsNamed(Planner.ENDPOINT_GROUP_NAME).get(0).groupId();
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
-                .allSatisfy(e -> assertThat(e.groups()).anySatisfy(g -> assertThat(g.groupId()).isEqualTo(ours)));
+        String ours = groupsNamed(Planner.ENDPOINT_GROUP_NAME).get(0).id();
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
+                .allSatisfy(e -> assertThat(e.securityGroupIds()).contains(ours));
         assertThat(result.actionTypes()).contains("ATTACH_SECURITY_GROUP");
     }
 
     @Test
     void racersFromTwoSubnetsOfOneZoneNeverPutTwoSubnetsOfAZoneOnAnEndpoint() throws Exception {
         String otherSubnet = ec2.addSubnet(seed.vpcId(), "us-east-1a", "10.0.2.0/24", true);
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(10, TIMEOUT));
         List<Callable<RemediationReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(i % 2 == 0 ? seed.subnetId() : otherSubnet, "us-east-1a");
@@ -166,12 +164,10 @@ class RacingRemediationTest {
         System.out.println("10 racers from two subnets of us-east-1a:\n" + Racers.table(results));
         assertConverged(results);
         assertThat(ec2.errors("DuplicateSubnetsInSameZone")).isZero();
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
                 .allSatisfy(e -> assertThat(e.subnetIds()).hasSize(1));
         // Both subnets' route tables carry the one S3 gateway.
-        VpcEndpoint s3 = ec2.liveEndpoints(seed.vpcId()).stream()
-                .filter(e -> e.serviceName().endsWith(".s3")).findFirst().orElseThrow();
-        assertThat(s3.routeTableIds()).hasSize(2);
+        assertThat(vpc().endpoint("s3").orElseThrow().routeTableIds()).hasSize(2);
     }
 
     @Test
@@ -206,12 +202,11 @@ class RacingRemediationTest {
     void anEndpointOfOursThatSomeoneDeletedIsMadeAgainDespiteItsSpentClientToken() throws Exception {
         RemediationReport first = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
         assertThat(first.outcome().name()).isEqualTo("REMEDIATED");
-        VpcEndpoint ssm = ec2.liveEndpoints(seed.vpcId()).stream().filter(e -> e.serviceName().endsWith(".ssm"))
-                .findFirst().orElseThrow();
-        ec2.deleteEndpoint(ssm.vpcEndpointId());
+        String ssm = vpc().endpoint("ssm").orElseThrow().id();
+        ec2.deleteEndpoint(ssm);
         // EC2 keeps a client token for at least a day after its resource is gone; the next tasks'
         // creates carry other tags, so that token answers IdempotentParameterMismatch to them.
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(10, TIMEOUT));
         List<Callable<RemediationReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -223,14 +218,13 @@ class RacingRemediationTest {
 
         System.out.println("10 racers after our ssm endpoint was deleted:\n" + Racers.table(results));
         assertConverged(results);
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.serviceName().endsWith(".ssm"))
-                .singleElement().satisfies(e -> assertThat(e.vpcEndpointId()).isNotEqualTo(ssm.vpcEndpointId()));
+        assertThat(vpc().endpoint("ssm").orElseThrow().id()).isNotEqualTo(ssm);
     }
 
     @Test
     void racersThatAdoptEndpointsStillPendingReportThemAsBeingMadeNotAsNeedingAPerson() throws Exception {
         ec2.newEndpointState("pending");
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(5, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(5, TIMEOUT));
         List<Callable<RemediationReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -261,8 +255,12 @@ class RacingRemediationTest {
         return id;
     }
 
-    private List<SecurityGroup> groupsNamed(String name) {
-        return ec2.securityGroups(seed.vpcId()).stream().filter(g -> g.groupName().equals(name)).toList();
+    private VpcReadBack vpc() {
+        return ec2.readBack(seed.vpcId());
+    }
+
+    private List<VpcReadBack.SecurityGroupView> groupsNamed(String name) {
+        return vpc().securityGroups().stream().filter(g -> g.name().equals(name)).toList();
     }
 
     /**
@@ -272,13 +270,14 @@ class RacingRemediationTest {
     private void assertConverged(List<Racers.Result> results) {
         String table = Racers.table(results);
         assertThat(results).as(table).noneSatisfy(r -> assertThat(r.threw()).isTrue());
-        assertThat(ec2.endpointCountByService(seed.vpcId())).as(table).containsOnlyKeys(SEED_SERVICES)
+        VpcReadBack vpc = vpc();
+        assertThat(vpc.endpointCountByService()).as(table).containsOnlyKeys(SEED_SERVICES)
                 .allSatisfy((service, count) -> assertThat(count).as(service).isEqualTo(1));
         assertThat(groupsNamed(Planner.ENDPOINT_GROUP_NAME)).as(table).hasSize(1);
         assertThat(results).as(table).allSatisfy(r -> assertThat(r.outcome()).isIn("REMEDIATED", "NOTHING_TO_DO"));
         Set<String> present = new HashSet<>();
-        ec2.liveEndpoints(seed.vpcId()).forEach(e -> present.add(e.vpcEndpointId()));
-        ec2.securityGroups(seed.vpcId()).forEach(g -> present.add(g.groupId()));
+        vpc.endpoints().forEach(e -> present.add(e.id()));
+        vpc.securityGroups().forEach(g -> present.add(g.id()));
         assertThat(results).as(table).allSatisfy(r -> assertThat(r.resourceIds()).doesNotContainNull()
                 .allSatisfy(id -> assertThat(present).contains(id)));
     }
