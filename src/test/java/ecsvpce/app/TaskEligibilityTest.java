@@ -6,12 +6,7 @@ import ecsvpce.app.port.StoppedTask;
 import org.junit.jupiter.api.Test;
 
 class TaskEligibilityTest {
-    private static final StoppedTask FAILED_TO_START = StoppedTask.builder()
-            .taskArn("arn:aws:ecs:us-east-1:1:task/c/t").clusterArn("arn:aws:ecs:us-east-1:1:cluster/c")
-            .taskDefinitionArn("arn:td").lastStatus("STOPPED").stopCode("TaskFailedToStart")
-            .stoppedReason("ResourceInitializationError: unable to pull secrets or registry auth").launchType("FARGATE")
-            .platformVersion("1.4.0").platformFamily("Linux").availabilityZone("us-east-1a").group("service:web")
-            .startedBy("ecs-svc/1").subnetId("subnet-1").networkInterfaceId("eni-1").build();
+    private static final StoppedTask FAILED_TO_START = failedToStart().build();
 
     @Test
     void aFargateTaskThatFailedToStartIsOurs() {
@@ -20,17 +15,17 @@ class TaskEligibilityTest {
 
     @Test
     void aFargateCapacityProviderTaskIsOursToo() {
-        assertThat(TaskEligibility.skipReason(with(FAILED_TO_START, null, "FARGATE_SPOT", "STOPPED",
+        assertThat(TaskEligibility.skipReason(with(null, "FARGATE_SPOT", "STOPPED",
                 "TaskFailedToStart", "subnet-1"))).isEmpty();
     }
 
     @Test
     void everythingElseIsSkippedWithTheReason() {
-        assertThat(TaskEligibility.skipReason(with(FAILED_TO_START, "EC2", null, "STOPPED", "TaskFailedToStart", "subnet-1")))
+        assertThat(TaskEligibility.skipReason(with("EC2", null, "STOPPED", "TaskFailedToStart", "subnet-1")))
                 .hasValueSatisfying(r -> assertThat(r).contains("not a Fargate task"));
-        assertThat(TaskEligibility.skipReason(with(FAILED_TO_START, "FARGATE", null, "RUNNING", "TaskFailedToStart", "subnet-1")))
+        assertThat(TaskEligibility.skipReason(with("FARGATE", null, "RUNNING", "TaskFailedToStart", "subnet-1")))
                 .hasValueSatisfying(r -> assertThat(r).contains("RUNNING"));
-        assertThat(TaskEligibility.skipReason(with(FAILED_TO_START, "FARGATE", null, "STOPPED", "TaskFailedToStart", null)))
+        assertThat(TaskEligibility.skipReason(with("FARGATE", null, "STOPPED", "TaskFailedToStart", null)))
                 .hasValueSatisfying(r -> assertThat(r).contains("subnetId"));
         StoppedTask exited = StoppedTask.builder().taskArn("t").clusterArn("c").taskDefinitionArn("td")
                 .lastStatus("STOPPED").stopCode("EssentialContainerExited")
@@ -40,11 +35,18 @@ class TaskEligibilityTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("did not fail to start").contains("Essential container"));
     }
 
-    private static StoppedTask with(StoppedTask t, String launchType, String capacityProvider, String lastStatus,
+    private static StoppedTask with(String launchType, String capacityProvider, String lastStatus,
                                     String stopCode, String subnetId) {
-        return new StoppedTask(t.taskArn(), t.clusterArn(), t.taskDefinitionArn(), lastStatus, stopCode,
-                t.stoppedReason(), launchType, capacityProvider, t.platformVersion(), t.platformFamily(),
-                t.availabilityZone(), t.group(), t.startedBy(), t.executeCommandEnabled(), subnetId,
-                t.networkInterfaceId(), t.tags());
+        return failedToStart().launchType(launchType).capacityProviderName(capacityProvider).lastStatus(lastStatus)
+                .stopCode(stopCode).subnetId(subnetId).build();
+    }
+
+    private static StoppedTask.Builder failedToStart() {
+        return StoppedTask.builder()
+                .taskArn("arn:aws:ecs:us-east-1:1:task/c/t").clusterArn("arn:aws:ecs:us-east-1:1:cluster/c")
+                .taskDefinitionArn("arn:td").lastStatus("STOPPED").stopCode("TaskFailedToStart")
+                .stoppedReason("ResourceInitializationError: unable to pull secrets or registry auth").launchType("FARGATE")
+                .platformVersion("1.4.0").platformFamily("Linux").availabilityZone("us-east-1a").group("service:web")
+                .startedBy("ecs-svc/1").subnetId("subnet-1").networkInterfaceId("eni-1");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecsvpce.core.network.Cidr;
 import ecsvpce.testing.FargateScenario;
+import ecsvpce.testing.FargateScenarioBuilder;
 import ecsvpce.testing.MotoServer;
 import ecsvpce.testing.TaskStoppedEvent;
 import ecsvpce.testing.VpcReadBack;
@@ -40,7 +41,7 @@ public final class Demo {
                 + WORK.resolve("local-invoke.log") + ".");
     }
 
-    private static void act(String title, FargateScenario.Builder builder, MotoServer moto, String name)
+    private static void act(String title, FargateScenarioBuilder builder, MotoServer moto, String name)
             throws IOException, InterruptedException {
         heading(title);
         try (FargateScenario scenario = builder.create()) {

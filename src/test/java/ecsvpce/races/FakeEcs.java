@@ -1,6 +1,7 @@
 package ecsvpce.races;
 
 import ecsvpce.app.port.StoppedTask;
+import ecsvpce.testing.FargateScenario;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,10 +34,8 @@ final class FakeEcs implements EcsClient {
     static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/app-cluster";
     static final String TASK_DEFINITION_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1";
     static final String SERVICE = "web";
-    static final String SECRETS_MANAGER_REASON = "ResourceInitializationError: unable to pull secrets or registry "
-            + "auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been "
-            + "retried 1 time(s): failed to fetch secret "
-            + "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-pass-AbCdEf";
+
+    private static final String REASON = FargateScenario.SEED_SECRETS_MANAGER_REASON;
 
     private final AtomicInteger taskNumbers = new AtomicInteger();
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
@@ -54,7 +53,7 @@ final class FakeEcs implements EcsClient {
         Task task = Task.builder()
                 .taskArn(taskArn).clusterArn(CLUSTER_ARN).taskDefinitionArn(TASK_DEFINITION_ARN)
                 .lastStatus("STOPPED").desiredStatus("STOPPED").stopCode(TaskStopCode.TASK_FAILED_TO_START)
-                .stoppedReason(SECRETS_MANAGER_REASON).launchType(LaunchType.FARGATE).platformVersion("1.4.0")
+                .stoppedReason(REASON).launchType(LaunchType.FARGATE).platformVersion("1.4.0")
                 .availabilityZone(availabilityZone).group("service:" + SERVICE).startedBy("ecs-svc/1234567890")
                 .attachments(Attachment.builder().type("ElasticNetworkInterface").status("DELETED")
                         .details(KeyValuePair.builder().name("subnetId").value(subnetId).build(),
@@ -62,9 +61,10 @@ final class FakeEcs implements EcsClient {
                         .build())
                 .build();
         tasks.put(taskArn, task);
-        return new StoppedTask(taskArn, CLUSTER_ARN, TASK_DEFINITION_ARN, "STOPPED", "TaskFailedToStart",
-                SECRETS_MANAGER_REASON, "FARGATE", null, "1.4.0", null, availabilityZone, "service:" + SERVICE,
-                "ecs-svc/1234567890", false, subnetId, "eni-" + number, Map.of());
+        return StoppedTask.builder().taskArn(taskArn).clusterArn(CLUSTER_ARN).taskDefinitionArn(TASK_DEFINITION_ARN)
+                .lastStatus("STOPPED").stopCode("TaskFailedToStart").stoppedReason(REASON).launchType("FARGATE")
+                .platformVersion("1.4.0").availabilityZone(availabilityZone).group("service:" + SERVICE)
+                .startedBy("ecs-svc/1234567890").subnetId(subnetId).networkInterfaceId("eni-" + number).build();
     }
 
     @Override
@@ -76,14 +76,11 @@ final class FakeEcs implements EcsClient {
     @Override
     public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
         ContainerDefinition app = ContainerDefinition.builder()
-                .name("app").image("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1").essential(true)
+                .name("app").image(FargateScenario.DEFAULT_IMAGE).essential(true)
                 .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
                         "awslogs-group", "/ecs/app", "awslogs-region", REGION, "awslogs-stream-prefix", "app")))
-                .secrets(Secret.builder().name("DB_USER")
-                                .valueFrom("arn:aws:ssm:us-east-1:123456789012:parameter/app/db-user").build(),
-                        Secret.builder().name("DB_PASS")
-                                .valueFrom("arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-pass-AbCdEf")
-                                .build())
+                .secrets(Secret.builder().name("DB_USER").valueFrom(FargateScenario.SSM_PARAMETER_ARN).build(),
+                        Secret.builder().name("DB_PASS").valueFrom(FargateScenario.SECRET_ARN).build())
                 .build();
         return DescribeTaskDefinitionResponse.builder().taskDefinition(TaskDefinition.builder()
                 .taskDefinitionArn(TASK_DEFINITION_ARN).family("app").containerDefinitions(app).build()).build();

@@ -1,7 +1,7 @@
 package ecsvpce.races;
 
 import ecsvpce.core.plan.ResourceTags;
-import ecsvpce.support.FakeEc2;
+import ecsvpce.support.fakeec2.FakeEc2;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,8 @@ import ecsvpce.report.ActionReport;
 import ecsvpce.report.ActionStatus;
 import ecsvpce.report.Mode;
 import ecsvpce.report.TaskReport;
-import ecsvpce.support.FakeEc2;
+import ecsvpce.support.fakeec2.FakeEc2;
+import ecsvpce.testing.VpcReadBack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,7 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * Racing invocations of the task-stopped use case against {@link FakeEc2}, which applies AWS's
@@ -65,7 +64,7 @@ class RacingRemediationTest {
 
     @Test
     void twentyRacersThatAllReadTheEmptyVpcBeforeAnyWriteEndWithOneOfEverything() throws Exception {
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(20, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(20, TIMEOUT));
         List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -106,7 +105,7 @@ class RacingRemediationTest {
     void theSameTaskTwentyTimesSharesEveryEndpointThroughTheClientTokenWithoutAMismatch() throws Exception {
         // Our group is there from an earlier run, so all twenty go straight for the six endpoints.
         String group = ourGroup();
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(20, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(20, TIMEOUT));
         StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
         // At-least-once delivery: the same event, handled in the same second (the created-at tag).
         Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
@@ -122,14 +121,13 @@ class RacingRemediationTest {
         // Twenty identical requests per service, one token each: one endpoint, answered to all.
         assertThat(ec2.count("CreateVpcEndpoint")).isEqualTo(20 * 6);
         assertThat(ec2.writes()).allSatisfy(call -> assertThat(call.errorCode()).isNull());
-        List<String> endpointIds = ec2.liveEndpoints(seed.vpcId()).stream().map(VpcEndpoint::vpcEndpointId).toList();
+        List<String> endpointIds = vpc().endpoints().stream().map(VpcReadBack.Endpoint::id).toList();
         assertThat(results).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo("REMEDIATED");
             assertThat(r.resourceIds()).containsExactlyInAnyOrderElementsOf(endpointIds);
         });
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
-                .allSatisfy(e -> assertThat(e.groups()).singleElement()
-                        .satisfies(g -> assertThat(g.groupId()).isEqualTo(group)));
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
+                .allSatisfy(e -> assertThat(e.securityGroupIds()).containsExactly(group));
     }
 
     @Test
@@ -148,16 +146,16 @@ class RacingRemediationTest {
         assertThat(ec2.errors("InvalidParameter")).isEqualTo(5);
         assertConverged(List.of(result));
         // Their endpoints came with the VPC's default group only: ours was attached to each.
-        String ours = groupsNamed(Planner.ENDPOINT_GROUP_NAME).get(0).groupId();
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
-                .allSatisfy(e -> assertThat(e.groups()).anySatisfy(g -> assertThat(g.groupId()).isEqualTo(ours)));
+        String ours = groupsNamed(Planner.ENDPOINT_GROUP_NAME).get(0).id();
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
+                .allSatisfy(e -> assertThat(e.securityGroupIds()).contains(ours));
         assertThat(result.actionTypes()).contains("ATTACH_SECURITY_GROUP");
     }
 
     @Test
     void racersFromTwoSubnetsOfOneZoneNeverPutTwoSubnetsOfAZoneOnAnEndpoint() throws Exception {
         String otherSubnet = ec2.addSubnet(seed.vpcId(), "us-east-1a", "10.0.2.0/24", true);
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(10, TIMEOUT));
         List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(i % 2 == 0 ? seed.subnetId() : otherSubnet, "us-east-1a");
@@ -169,12 +167,10 @@ class RacingRemediationTest {
         System.out.println("10 racers from two subnets of us-east-1a:\n" + Racers.table(results));
         assertConverged(results);
         assertThat(ec2.errors("DuplicateSubnetsInSameZone")).isZero();
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.vpcEndpointTypeAsString().equals("Interface"))
+        assertThat(vpc().endpoints()).filteredOn(VpcReadBack.Endpoint::isInterface)
                 .allSatisfy(e -> assertThat(e.subnetIds()).hasSize(1));
         // Both subnets' route tables carry the one S3 gateway.
-        VpcEndpoint s3 = ec2.liveEndpoints(seed.vpcId()).stream()
-                .filter(e -> e.serviceName().endsWith(".s3")).findFirst().orElseThrow();
-        assertThat(s3.routeTableIds()).hasSize(2);
+        assertThat(vpc().endpoint("s3").orElseThrow().routeTableIds()).hasSize(2);
     }
 
     @Test
@@ -210,12 +206,11 @@ class RacingRemediationTest {
     void anEndpointOfOursThatSomeoneDeletedIsMadeAgainDespiteItsSpentClientToken() throws Exception {
         TaskReport first = invocation(Clock.systemUTC()).remediate(ecs.stoppedTask(seed.subnetId(), "us-east-1a"));
         assertThat(first.outcome().name()).isEqualTo("REMEDIATED");
-        VpcEndpoint ssm = ec2.liveEndpoints(seed.vpcId()).stream().filter(e -> e.serviceName().endsWith(".ssm"))
-                .findFirst().orElseThrow();
-        ec2.deleteEndpoint(ssm.vpcEndpointId());
+        String ssm = vpc().endpoint("ssm").orElseThrow().id();
+        ec2.deleteEndpoint(ssm);
         // EC2 keeps a client token for at least a day after its resource is gone; the next tasks'
         // creates carry other tags, so that token answers IdempotentParameterMismatch to them.
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(10, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(10, TIMEOUT));
         List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -227,14 +222,13 @@ class RacingRemediationTest {
 
         System.out.println("10 racers after our ssm endpoint was deleted:\n" + Racers.table(results));
         assertConverged(results);
-        assertThat(ec2.liveEndpoints(seed.vpcId())).filteredOn(e -> e.serviceName().endsWith(".ssm"))
-                .singleElement().satisfies(e -> assertThat(e.vpcEndpointId()).isNotEqualTo(ssm.vpcEndpointId()));
+        assertThat(vpc().endpoint("ssm").orElseThrow().id()).isNotEqualTo(ssm);
     }
 
     @Test
     void racersThatAdoptEndpointsStillPendingReportThemAsBeingMadeNotAsNeedingAPerson() throws Exception {
         ec2.newEndpointState("pending");
-        ec2.beforeEachCall(FakeEc2.barrierBeforeFirstWrite(5, TIMEOUT));
+        ec2.beforeEachCall(WriteBarrier.perThread(5, TIMEOUT));
         List<Callable<TaskReport>> invocations = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             StoppedTask task = ecs.stoppedTask(seed.subnetId(), "us-east-1a");
@@ -266,8 +260,12 @@ class RacingRemediationTest {
         return id;
     }
 
-    private List<SecurityGroup> groupsNamed(String name) {
-        return ec2.securityGroups(seed.vpcId()).stream().filter(g -> g.groupName().equals(name)).toList();
+    private VpcReadBack vpc() {
+        return ec2.readBack(seed.vpcId());
+    }
+
+    private List<VpcReadBack.SecurityGroupView> groupsNamed(String name) {
+        return vpc().securityGroups().stream().filter(g -> g.name().equals(name)).toList();
     }
 
     /**
@@ -277,13 +275,14 @@ class RacingRemediationTest {
     private void assertConverged(List<Racers.Result> results) {
         String table = Racers.table(results);
         assertThat(results).as(table).noneSatisfy(r -> assertThat(r.threw()).isTrue());
-        assertThat(ec2.endpointCountByService(seed.vpcId())).as(table).containsOnlyKeys(SEED_SERVICES)
+        VpcReadBack vpc = vpc();
+        assertThat(vpc.endpointCountByService()).as(table).containsOnlyKeys(SEED_SERVICES)
                 .allSatisfy((service, count) -> assertThat(count).as(service).isEqualTo(1));
         assertThat(groupsNamed(Planner.ENDPOINT_GROUP_NAME)).as(table).hasSize(1);
         assertThat(results).as(table).allSatisfy(r -> assertThat(r.outcome()).isIn("REMEDIATED", "NOTHING_TO_DO"));
         Set<String> present = new HashSet<>();
-        ec2.liveEndpoints(seed.vpcId()).forEach(e -> present.add(e.vpcEndpointId()));
-        ec2.securityGroups(seed.vpcId()).forEach(g -> present.add(g.groupId()));
+        vpc.endpoints().forEach(e -> present.add(e.id()));
+        vpc.securityGroups().forEach(g -> present.add(g.id()));
         assertThat(results).as(table).allSatisfy(r -> assertThat(r.resourceIds()).doesNotContainNull()
                 .allSatisfy(id -> assertThat(present).contains(id)));
     }

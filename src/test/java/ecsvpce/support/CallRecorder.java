@@ -48,12 +48,14 @@ public final class CallRecorder implements ExecutionInterceptor {
         }
     }
 
-    /** Calls that change something: anything but Describe*, List* and Get*. */
+    /** Calls that change something (see {@link #isWrite}). */
     public List<String> writes() {
-        return calls().stream()
-                .filter(call -> READ_PREFIXES.stream().noneMatch(prefix -> call.substring(call.indexOf(':') + 1)
-                        .startsWith(prefix)))
-                .toList();
+        return calls().stream().filter(call -> isWrite(call.substring(call.indexOf(':') + 1))).toList();
+    }
+
+    /** Whether an operation ({@code CreateVpcEndpoint}) changes something: anything but Describe*, List* and Get*. */
+    public static boolean isWrite(String operation) {
+        return READ_PREFIXES.stream().noneMatch(operation::startsWith);
     }
 
     public long count(String action) {

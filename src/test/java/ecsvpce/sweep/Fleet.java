@@ -2,6 +2,8 @@ package ecsvpce.sweep;
 
 import ecsvpce.testing.FixtureClients;
 import ecsvpce.testing.FargateScenario;
+import ecsvpce.testing.FargateScenarioBuilder;
+import ecsvpce.testing.TaskDefinitionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
-import software.amazon.awssdk.services.ecs.model.LogDriver;
-import software.amazon.awssdk.services.ecs.model.NetworkMode;
-import software.amazon.awssdk.services.ecs.model.Secret;
 
 /**
  * A fleet for the sweep, built through the SDK against moto: VPCs (each a {@link FargateScenario}
@@ -51,7 +48,7 @@ final class Fleet implements AutoCloseable {
      * route table) per AZ given, named {@code private-b}, {@code private-c}, ... = {@code 10.N.2.0/24}, ...
      * Name tags and group names start with {@code label}.
      */
-    FargateScenario vpc(String label, FargateScenario.Builder builder, String... extraSubnetAzs) {
+    FargateScenario vpc(String label, FargateScenarioBuilder builder, String... extraSubnetAzs) {
         int n = nextCidr++;
         builder.namePrefix(label).vpcCidr("10." + n + ".0.0/16").subnetCidr("10." + n + ".1.0/24").noEcs();
         for (int k = 0; k < extraSubnetAzs.length; k++) {
@@ -68,26 +65,15 @@ final class Fleet implements AutoCloseable {
         return arn;
     }
 
-    /** Registers a revision of the family; returns its ARN. */
+    /** Registers a revision of the family (one container {@code app}, 256 CPU / 512 MiB); returns its ARN. */
     String taskDefinition(String family, Definition definition) {
-        ContainerDefinition.Builder container = ContainerDefinition.builder()
-                .name("app").image(definition.image()).essential(true).memory(512);
-        if (definition.awslogs()) {
-            container.logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
-                    "awslogs-group", "/ecs/" + family, "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app")));
-        }
-        List<Secret> secrets = new ArrayList<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
         for (int i = 0; i < definition.secrets().size(); i++) {
-            secrets.add(Secret.builder().name("SECRET_" + i).valueFrom(definition.secrets().get(i)).build());
+            secrets.put("SECRET_" + i, definition.secrets().get(i));
         }
-        container.secrets(secrets);
-        return ecs.registerTaskDefinition(r -> r.family(family)
-                        .networkMode(NetworkMode.AWSVPC)
-                        .requiresCompatibilities(Compatibility.FARGATE)
-                        .cpu("256").memory("512")
-                        .executionRoleArn(FargateScenario.EXECUTION_ROLE_ARN)
-                        .containerDefinitions(container.build()))
-                .taskDefinition().taskDefinitionArn();
+        TaskDefinitionSpec.Container app = new TaskDefinitionSpec.Container("app", definition.image());
+        return new TaskDefinitionSpec(family, "256", "512", List.of(app), definition.awslogs(), "us-east-1", secrets,
+                null, null).register(ecs);
     }
 
     /** Deregisters and deletes a task definition revision: DescribeTaskDefinition then fails as on AWS. */
@@ -201,16 +187,8 @@ final class Fleet implements AutoCloseable {
                     List.of(FargateScenario.SSM_PARAMETER_ARN, FargateScenario.SECRET_ARN));
         }
 
-        Definition withoutLogs() {
-            return new Definition(image, false, secrets);
-        }
-
         Definition withoutSecrets() {
             return new Definition(image, awslogs, List.of());
-        }
-
-        Definition image(String other) {
-            return new Definition(other, awslogs, secrets);
         }
     }
 

@@ -2,6 +2,7 @@ package ecsvpce.sweep;
 
 import ecsvpce.testing.EndpointSpec;
 import ecsvpce.testing.FargateScenario;
+import ecsvpce.testing.FargateScenarioBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ record FleetShape(int services, int clusters, int vpcs, int definitions) {
             return values()[index % 4];
         }
 
-        FargateScenario.Builder scenario() {
-            FargateScenario.Builder seed = FargateScenario.seedEndpointsAllOn()
+        FargateScenarioBuilder scenario() {
+            FargateScenarioBuilder seed = FargateScenario.seedEndpointsAllOn()
                     .endpoint(EndpointSpec.gateway("s3").routeTablesOf(FargateScenario.TASK_SUBNET, "private-b"));
             return switch (this) {
                 case COMPLIANT -> seed;

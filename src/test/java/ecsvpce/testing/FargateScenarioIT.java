@@ -171,7 +171,7 @@ class FargateScenarioIT {
 
     @Test
     void builderCanBeReused() {
-        FargateScenario.Builder builder = FargateScenario.seedArticle();
+        FargateScenarioBuilder builder = FargateScenario.seedArticle();
         FargateScenario first = builder.create(ec2, ecs);
         builder.withoutEndpoint("secretsmanager").namePrefix("second").clusterName("other");
         FargateScenario second = builder.create(ec2, ecs);
@@ -184,8 +184,8 @@ class FargateScenarioIT {
     @Test
     void addressInStaysInsideTheSubnet() {
         for (String seed : List.of("a", "b", "arn:aws:ecs:us-east-1:123456789012:task/app/1", "")) {
-            assertThat(FargateScenario.addressIn("10.0.1.0/24", seed)).matches("10\\.0\\.1\\.([4-9]|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-4])");
+            assertThat(TaskStoppedEvent.addressIn("10.0.1.0/24", seed)).matches("10\\.0\\.1\\.([4-9]|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-4])");
         }
-        assertThat(FargateScenario.addressIn("10.0.0.0/28", "x")).matches("10\\.0\\.0\\.([4-9]|1[0-4])");
+        assertThat(TaskStoppedEvent.addressIn("10.0.0.0/28", "x")).matches("10\\.0\\.0\\.([4-9]|1[0-4])");
     }
 }

@@ -46,8 +46,8 @@ class MotoExtensionIT {
         ecs.close();
     }
 
-    private FargateScenario scenario(Consumer<FargateScenario.Builder> options) {
-        FargateScenario.Builder builder = FargateScenario.builder()
+    private FargateScenario scenario(Consumer<FargateScenarioBuilder> options) {
+        FargateScenarioBuilder builder = FargateScenario.builder()
                 .extraSubnet("private-b", "us-east-1b", "10.0.2.0/24");
         options.accept(builder);
         return builder.create(ec2, ecs);

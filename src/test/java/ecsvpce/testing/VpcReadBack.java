@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
@@ -87,16 +88,13 @@ public final class VpcReadBack {
     }
 
     public SecurityGroupView securityGroup(String groupId) {
-        var group = ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
-        return new SecurityGroupView(group.groupId(), group.groupName(), group.vpcId(),
-                rules(group.ipPermissions()), rules(group.ipPermissionsEgress()));
+        return view(ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0));
     }
 
     /** Every security group of the VPC, the default one included. */
     public List<SecurityGroupView> securityGroups() {
         return ec2.describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcId))).securityGroups().stream()
-                .map(g -> new SecurityGroupView(g.groupId(), g.groupName(), g.vpcId(),
-                        rules(g.ipPermissions()), rules(g.ipPermissionsEgress())))
+                .map(VpcReadBack::view)
                 .sorted(Comparator.comparing(SecurityGroupView::name))
                 .toList();
     }
@@ -126,6 +124,10 @@ public final class VpcReadBack {
         if (!explicit.isEmpty()) {
             return explicit.get(0).routeTableId();
         }
+        return mainRouteTableId();
+    }
+
+    String mainRouteTableId() {
         return ec2.describeRouteTables(r -> r.filters(filter("vpc-id", vpcId), filter("association.main", "true")))
                 .routeTables().get(0).routeTableId();
     }
@@ -135,6 +137,11 @@ public final class VpcReadBack {
         AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
                 ? answer.enableDnsSupport() : answer.enableDnsHostnames();
         return value != null && Boolean.TRUE.equals(value.value());
+    }
+
+    private static SecurityGroupView view(SecurityGroup group) {
+        return new SecurityGroupView(group.groupId(), group.groupName(), group.vpcId(),
+                rules(group.ipPermissions()), rules(group.ipPermissionsEgress()));
     }
 
     private static List<Rule> rules(List<IpPermission> permissions) {
