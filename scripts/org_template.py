@@ -34,6 +34,8 @@ LAMBDA_PROPERTIES = {
     "RuntimeManagementConfig", "SnapStart", "Timeout", "VpcConfig"}
 # Function properties SAM turns into other resources; function_expansion() checks each.
 EXPANDED_PROPERTIES = {"CodeUri", "AutoPublishAlias", "Policies", "EventInvokeConfig", "Events"}
+# Ways to make SAM publish versions, replaced here by versions that follow every parameter (prepare()).
+VERSION_TRIGGERS = {"VersionDescription", "AutoPublishAliasAllProperties", "AutoPublishCodeSha256"}
 # Per event type: the resource SAM makes of it, and the property each event property becomes.
 EVENT_SOURCES = {
     "EventBridgeRule": ("AWS::Events::Rule", {"Pattern": "EventPattern", "State": "State"}),
@@ -119,12 +121,15 @@ def prepare(sam):
         if name in prepared.get("Parameters", {}):
             raise Refused(f"parameter {name} already exists; the member template adds it")
     prepared.setdefault("Parameters", {}).update(copy.deepcopy(CODE_PARAMETERS))
-    prepared.get("Globals", {}).get("Function", {}).pop("CodeUri", None)
+    for name in VERSION_TRIGGERS | {"CodeUri"}:
+        prepared.get("Globals", {}).get("Function", {}).pop(name, None)
     if len({repr(merged(sam, f).get("CodeUri")) for f in functions(sam)}) > 1:
         raise Refused("the functions have different CodeUri; one CodeKey serves one package")
     for function_id in functions(sam):
         check_function(sam, function_id)
         own = prepared["Resources"][function_id].setdefault("Properties", {})
+        for name in VERSION_TRIGGERS:
+            own.pop(name, None)
         # samtranslator resolves pseudo parameters in CodeUri (${AWS::Region} would become the
         # Region it translates in), so translate() puts the Region's bucket in afterwards.
         own["CodeUri"] = {"Bucket": {"Ref": "CodeBucketPrefix"}, "Key": {"Ref": "CodeKey"}}
@@ -154,7 +159,7 @@ def check_function(sam, function_id):
     if extra:
         raise Refused(f"{where} resource attributes {sorted(extra)} are not checked by scripts/org_template.py")
     properties = merged(sam, function_id)
-    unknown = set(properties) - LAMBDA_PROPERTIES - EXPANDED_PROPERTIES
+    unknown = set(properties) - LAMBDA_PROPERTIES - EXPANDED_PROPERTIES - VERSION_TRIGGERS
     if unknown:
         raise Refused(f"{where} properties {sorted(unknown)} are not checked by scripts/org_template.py")
     if "AutoPublishAlias" not in properties:

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class MemberTemplateIT {
     static final String MEMBER = "target/org/member-template.yaml";
-    /** Function properties SAM turns into other resources instead of copying them onto the function. */
-    private static final Set<String> EXPANDED = Set.of("CodeUri", "AutoPublishAlias", "Policies", "EventInvokeConfig", "Events");
+    /**
+     * Function properties SAM turns into other resources instead of copying them onto the function,
+     * and the ways to make it publish versions, which the member template replaces by its own.
+     */
+    private static final Set<String> EXPANDED = Set.of("CodeUri", "AutoPublishAlias", "Policies", "EventInvokeConfig",
+            "Events", "VersionDescription", "AutoPublishAliasAllProperties", "AutoPublishCodeSha256");
     private static final Map<String, Object> CODE = Map.of(
             "S3Bucket", Map.of("Fn::Sub", "${CodeBucketPrefix}-${AWS::Region}"), "S3Key", ref("CodeKey"));
     private static final Map<String, Object> BASIC_EXECUTION_ROLE =
