@@ -84,8 +84,8 @@ def main(argv):
 
 def translate(sam):
     prepared = prepare(sam)
-    # Nothing of this machine may leak in: a fixed Region, no profile, no config or credentials file. The Region
-    # decides only the partition of the ARNs SAM adds, which are made neutral below.
+    # Nothing of this machine may leak in: a fixed Region, no profile, no config or credentials
+    # file. The Region decides only the partition of the ARNs SAM adds, made neutral below.
     for variable in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
         os.environ.pop(variable, None)
     os.environ.update(AWS_DEFAULT_REGION="us-east-1", AWS_REGION="us-east-1", AWS_CONFIG_FILE=os.devnull,
