@@ -108,9 +108,8 @@ public final class TaskRemediation {
 
         VpcConvergence.Result<Decision> result = convergence.converge(vpcId,
                 snapshot -> RemediationEngine.decide(failedTask, snapshot, settings.plan(), tags), Decision::plan);
-        return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(),
-                result.appliedEarlier(), result.notes(), settings.mode(),
-                result.failure().map(CallFailure::summary).orElse(null));
+        return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(), result.notes(),
+                settings.mode(), result.failure().map(CallFailure::summary).orElse(null));
     }
 
     private TaskReport skipped(String reason, StoppedTask task, List<String> groups) {

@@ -47,13 +47,12 @@ final class VpcConvergence {
             D decision = decide.apply(reads.snapshot(vpcId));
             Plan plan = planOf.apply(decision);
             if (plan.isEmpty()) {
-                return new Result<>(decision, earlier, !earlier.isEmpty(), notes, Optional.empty());
+                return new Result<>(decision, earlier, notes, Optional.empty());
             }
             List<ActionResult> thisRound = new ArrayList<>();
             try {
                 changes.apply(plan.actions(), thisRound);
-                return new Result<>(decision, concat(earlier, thisRound), !earlier.isEmpty(), notes,
-                        Optional.empty());
+                return new Result<>(decision, concat(earlier, thisRound), notes, Optional.empty());
             } catch (CallFailure.LostRace race) {
                 earlier.addAll(thisRound);
                 notes.add("round " + round + ": " + race.getMessage() + "; re-read the VPC to adopt what is there");
@@ -65,8 +64,7 @@ final class VpcConvergence {
                 plan.actions().stream()
                         .filter(action -> thisRound.stream().noneMatch(done -> done.action() == action))
                         .forEach(action -> thisRound.add(new ActionResult(action, ActionStatus.NOT_APPLIED, null)));
-                return new Result<>(decision, concat(earlier, thisRound), !earlier.isEmpty(), notes,
-                        Optional.of(failure));
+                return new Result<>(decision, concat(earlier, thisRound), notes, Optional.of(failure));
             }
         }
     }
@@ -79,12 +77,11 @@ final class VpcConvergence {
 
     /**
      * @param decision       the last decision made
-     * @param actions        every action over every round and what became of it: applied, planned
-     *                       (dry run) or, after a failure, not applied
-     * @param appliedEarlier a round before the last applied changes
-     * @param failure        the permanent failure that stopped the apply, if any
+     * @param actions  every action over every round and what became of it: applied, planned (dry
+     *                 run) or, after a failure, not applied
+     * @param failure  the permanent failure that stopped the apply, if any
      */
-    record Result<D>(D decision, List<ActionResult> actions, boolean appliedEarlier, List<String> notes,
+    record Result<D>(D decision, List<ActionResult> actions, List<String> notes,
                      Optional<CallFailure.Refused> failure) {
 
         List<ecsvpce.report.ActionReport> actionReports() {

@@ -15,11 +15,11 @@ public final class Outcomes {
      * @param planHasChanges       the last decision's plan has actions (applied, or planned in a dry run)
      * @param blockingFindings     the last diagnosis has blocking findings
      * @param optedOut             the task's VPC or subnet is tagged to be left alone
-     * @param appliedEarlier       a round before the last one applied changes (then lost a race)
+     * @param appliedChanges       changes were applied in some round (one that lost a race, too)
      * @param applyFailed          AWS refused a change for good
      */
     public record TaskFacts(boolean networkMayBeTheCause, boolean planHasChanges, boolean blockingFindings,
-                            boolean optedOut, boolean appliedEarlier, boolean applyFailed, Mode mode) {
+                            boolean optedOut, boolean appliedChanges, boolean applyFailed, Mode mode) {
     }
 
     public static Outcome of(TaskFacts facts) {
@@ -33,8 +33,8 @@ public final class Outcomes {
             return facts.mode() == Mode.DRY_RUN ? Outcome.PLANNED : Outcome.REMEDIATED;
         }
         if (!facts.blockingFindings()) {
-            // A racer's write was adopted on re-reading: what this run applied before still fixed it.
-            return facts.appliedEarlier() ? Outcome.REMEDIATED : Outcome.NOTHING_TO_DO;
+            // Nothing is left because this run fixed it before a lost race made it read the VPC again.
+            return facts.appliedChanges() ? Outcome.REMEDIATED : Outcome.NOTHING_TO_DO;
         }
         return facts.optedOut() ? Outcome.SKIPPED : Outcome.NOT_FIXABLE_BY_ENDPOINTS;
     }

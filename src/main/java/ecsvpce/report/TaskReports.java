@@ -20,18 +20,17 @@ public final class TaskReports {
     }
 
     /**
-     * @param actions        every action of the run and what became of it
-     * @param appliedEarlier a round before the last applied changes (its race lost, then re-read)
-     * @param error          the permanent failure that cut the changes short, or null
+     * @param actions every action of the run, over every round, and what became of it
+     * @param error   the permanent failure that cut the changes short, or null
      */
     public static Examined examined(TaskSummary task, Decision decision, List<ActionReport> actions,
-                                    boolean appliedEarlier, List<String> notes, Mode mode, ErrorSummary error) {
+                                    List<String> notes, Mode mode, ErrorSummary error) {
         Plan plan = decision.plan();
         Classification classification = decision.classification();
         Outcome outcome = Outcomes.of(new Outcomes.TaskFacts(classification.failureClass().mayBeFixedByEndpoints(),
                 !plan.isEmpty(), !decision.diagnosis().blocking().isEmpty(),
-                plan.optedOut(decision.diagnosis().vpcId(), decision.diagnosis().subnetId()), appliedEarlier,
-                error != null, mode));
+                plan.optedOut(decision.diagnosis().vpcId(), decision.diagnosis().subnetId()),
+                actions.stream().anyMatch(a -> a.status() == ActionStatus.APPLIED), error != null, mode));
         BigDecimal cost = ActionReport.monthlyCost(actions);
         List<String> allNotes = new ArrayList<>(notes);
         plan.heldBack().forEach(held -> allNotes.add(held.explanation()));

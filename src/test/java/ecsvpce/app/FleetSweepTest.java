@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ecsvpce.app.port.FargateService;
 import ecsvpce.core.fixtures.Snapshots;
@@ -188,6 +189,61 @@ class FleetSweepTest {
         assertThat(vpc(report, VPC_A).subnets()).flatExtracting(SweepReport.SubnetReport::services)
                 .extracting(ServiceReport::status).containsOnly(ServiceStatus.FAILED);
         assertThat(report.totals().fixed()).isZero();
+    }
+
+    @Test
+    void aVpcWhoseWritesLoseEveryRoundIsReportedAsTransientAndTheOthersAreSwept() {
+        for (int round = 0; round < VpcConvergence.MAX_ROUNDS; round++) {
+            aws.onApply(InMemoryPorts.applyThenLoseRace(0));
+        }
+
+        SweepReport.Swept report = swept(sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false));
+
+        assertThat(vpc(report, VPC_A).error().kind()).isEqualTo(ErrorSummary.Kind.TRANSIENT);
+        assertThat(vpc(report, VPC_A).error().message()).contains("lost a race");
+        assertThat(vpc(report, VPC_B).compliant()).isTrue();
+    }
+
+    @Test
+    void aSubnetTaggedToBeSkippedIsReportedWithItsReasonAndLeftAlone() {
+        aws.snapshots(VPC_A, Snapshots.isolatedEmptyVpc().withSubnetC()
+                .subnetTags(Snapshots.SUBNET_C, Map.of(ResourceTags.SKIP, "")).build());
+
+        SweepReport.Swept report = swept(sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false));
+
+        assertThat(vpc(report, VPC_A).notes()).contains("subnet " + Snapshots.SUBNET_C + " is tagged "
+                + ResourceTags.SKIP + ": reported, left alone");
+        assertThat(vpc(report, VPC_A).subnets()).filteredOn(s -> s.subnetId().equals(Snapshots.SUBNET_C))
+                .flatExtracting(SweepReport.SubnetReport::services).extracting(ServiceReport::status)
+                .containsOnly(ServiceStatus.SKIPPED);
+    }
+
+    @Test
+    void aFaultThatIsNoAwsFailureIsNotSwallowed() {
+        aws.fail("taskDefinition:" + WORKER_DEFINITION, new IllegalStateException("a bug"));
+
+        assertThatThrownBy(() -> sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+    }
+
+    @Test
+    void anInterruptedSweepStopsAndKeepsTheInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aPayloadTheSweepCannotActOnIsRejectedInTheFunctionsMode() {
+        SweepReport report = sweep(Mode.DRY_RUN).rejected("unknown key 'x'");
+
+        assertThat(report).isEqualTo(new SweepReport.Rejected(Mode.DRY_RUN, "unknown key 'x'"));
+        assertThat(report.summary()).isEqualTo("rejected: unknown key 'x'");
     }
 
     @Test

@@ -51,5 +51,13 @@ class SettingsTest {
                 .hasMessageContaining("REMEDIATE_WITH_INTERNET_PATH");
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR", "cheap")))
                 .hasMessageContaining("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR", "-0.01")))
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
+    void aFreePriceIsAPriceAllTheSame() {
+        assertThat(Settings.fromEnvironment(Map.of("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR", "0")).plan()
+                .interfaceEndpointUsdPerAzHour()).isZero();
     }
 }

@@ -35,6 +35,28 @@ class TaskEligibilityTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("did not fail to start").contains("Essential container"));
     }
 
+    @Test
+    void anEventWithoutTheIdsOrWithIdsOfAnotherShapeIsSkippedBeforeAskingAws() {
+        assertThat(TaskEligibility.skipReason(failedToStart().taskArn(null).build()))
+                .hasValue("the event's detail has no taskArn or clusterArn");
+        assertThat(TaskEligibility.skipReason(failedToStart().clusterArn(null).build()))
+                .hasValue("the event's detail has no taskArn or clusterArn");
+        assertThat(TaskEligibility.skipReason(failedToStart().taskArn("arn:aws:ecs:us-east-1:1:task/c/t;rm").build()))
+                .hasValueSatisfying(r -> assertThat(r).contains("not an ECS task or cluster ARN"));
+    }
+
+    @Test
+    void theStopReasonIsQuotedShortAndANoneIsSaidSo() {
+        String longReason = "Essential container in task exited: " + "x".repeat(300);
+        assertThat(TaskEligibility.skipReason(failedToStart().stopCode(null).stoppedReason(null).build()))
+                .hasValue("the task did not fail to start (stop reason: none)");
+        assertThat(TaskEligibility.skipReason(failedToStart().stopCode(null).stoppedReason(longReason).build()))
+                .hasValue("the task did not fail to start (stop reason: '" + longReason.substring(0, 200) + "...')");
+        String exactly = "Scaling activity initiated by deployment " + "y".repeat(200 - 41);
+        assertThat(TaskEligibility.skipReason(failedToStart().stopCode(null).stoppedReason(exactly).build()))
+                .hasValue("the task did not fail to start (stop reason: '" + exactly + "')");
+    }
+
     private static StoppedTask with(String launchType, String capacityProvider, String lastStatus,
                                     String stopCode, String subnetId) {
         return failedToStart().launchType(launchType).capacityProviderName(capacityProvider).lastStatus(lastStatus)

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.StoppedTask;
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.EndpointType;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.plan.PlanSettings;
@@ -147,6 +149,46 @@ class TaskRemediationTest {
     }
 
     @Test
+    void anEndpointStillBeingCreatedIsSaidToBePendingNotMissing() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().endpoint(
+                Snapshots.endpointId(EndpointService.SSM), EndpointService.SSM, EndpointType.INTERFACE,
+                e -> e.state("pending")).build());
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+        assertThat(report.summary()).isEqualTo("endpoints the task needs are being created (pending); nothing else is missing");
+    }
+
+    @Test
+    void aVpcTaggedToBeSkippedIsExaminedAndReportedButNotChanged() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedEmptyVpc().vpcTags(Map.of(ResourceTags.SKIP, "")).build());
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(report.summary()).isEqualTo("skipped: VPC " + Snapshots.VPC_ID + " is tagged " + ResourceTags.SKIP
+                + ": reported, left alone");
+        assertThat(report.notes()).containsExactly("VPC " + Snapshots.VPC_ID + " is tagged " + ResourceTags.SKIP
+                + ": reported, left alone");
+        assertThat(report.unfixed()).isNotEmpty();
+        assertThat(aws.calls).doesNotContain("apply");
+    }
+
+    @Test
+    void theReportSaysWhatTheTaskNeedsAndWhy() {
+        TaskReport.Examined report = examined(remediation(Mode.DRY_RUN).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.needs()).extracting(TaskReport.NeedSummary::service).containsExactly(EndpointService.ECR_DKR,
+                EndpointService.ECR_API, EndpointService.S3, EndpointService.LOGS, EndpointService.SSM,
+                EndpointService.SECRETSMANAGER);
+        assertThat(report.needs().get(0).reasons()).singleElement().asString()
+                .isEqualTo("container 'app' image = " + Tasks.ECR_IMAGE + ": image pulled from private ECR");
+        assertThat(report.failure().failureClass()).isEqualTo("NETWORK");
+        assertThat(report.failure().service()).isEqualTo(EndpointService.SECRETSMANAGER);
+    }
+
+    @Test
     void aPermissionFailureChangesNothingEvenInAnEmptyVpc() {
         String reason = "ResourceInitializationError: unable to pull secrets or registry auth: AccessDeniedException: "
                 + "User is not authorized to perform: secretsmanager:GetSecretValue";
@@ -156,6 +198,7 @@ class TaskRemediationTest {
         assertThat(report.outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
         assertThat(report.summary()).startsWith("PERMISSION: ");
         assertThat(report.failure().missingIamAction()).isEqualTo("secretsmanager:GetSecretValue");
+        assertThat(report.notes()).singleElement().asString().startsWith("the stop reason is a PERMISSION failure");
         assertThat(aws.calls).doesNotContain("apply");
     }
 

@@ -33,7 +33,7 @@ import net.jqwik.api.statistics.Statistics;
  * {@code @MotoTest} does for Jupiter tests) once for all tries.
  *
  * <p>moto finds a task by any ARN that contains its id and ignores the cluster of an existing
- * cluster (MOTO-GAPS.md); AWS answers MISSING for both. So the generated task ARN is never the real
+ * cluster (src/test/moto/README.md); AWS answers MISSING for both. So the generated task ARN is never the real
  * one: with moto, a near miss is told apart only by the product's own exact match on the ARN.
  */
 class HostileEventIT {

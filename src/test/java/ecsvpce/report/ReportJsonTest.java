@@ -102,6 +102,16 @@ class ReportJsonTest {
     }
 
     @Test
+    void aTextOfExactlyTheLimitIsKeptWhole() {
+        String limit = "skipped: " + "y".repeat(ReportJson.TEXT_LIMIT - "skipped: ".length());
+
+        Map<String, Object> json = ReportJson.toMap(TaskReport.skipped(Mode.REMEDIATE,
+                limit.substring("skipped: ".length()), null), Set.of());
+
+        assertThat(json.get("summary")).isEqualTo(limit);
+    }
+
+    @Test
     void theLogIsOneJsonLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportJson.log(ReportJson.toMap(TaskReport.skipped(Mode.REMEDIATE, "line one\nline two", null), Set.of()),

@@ -181,12 +181,11 @@ public record StoppedTask(
          *
          * @param details the attachment's {@code details} as name and value
          */
-        public Builder attachment(String type, Map<String, String> details) {
+        public void attachment(String type, Map<String, String> details) {
             if ("ElasticNetworkInterface".equalsIgnoreCase(type) || "eni".equalsIgnoreCase(type)) {
                 subnetId = details.getOrDefault("subnetId", subnetId);
                 networkInterfaceId = details.getOrDefault("networkInterfaceId", networkInterfaceId);
             }
-            return this;
         }
 
         public StoppedTask build() {

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Checks a task's needs against the network snapshot of its VPC (FACTS.md section 2). */
+/** Checks a task's needs against the network snapshot of its VPC (docs/endpoint-pitfalls.md). */
 public final class Diagnoser {
     private static final String ANYWHERE = "0.0.0.0/0";
 

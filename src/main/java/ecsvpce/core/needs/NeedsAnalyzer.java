@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Works out which endpoints a Fargate task needs to start, and why, from its task definition and
- * launch (FACTS.md section 1).
+ * launch (docs/startup-needs.md).
  */
 public final class NeedsAnalyzer {
     private static final String TASK = "(task)";

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * @param interfaceEndpointUsdPerAzHour list price of one interface endpoint in one AZ for an hour
  */
 public record PlanSettings(boolean remediateWithInternetPath, BigDecimal interfaceEndpointUsdPerAzHour) {
-    /** us-east-1 list price (FACTS.md section 5). */
+    /** us-east-1 list price (docs/cost.md#interface-endpoints). */
     public static final BigDecimal US_EAST_1_USD_PER_AZ_HOUR = new BigDecimal("0.01");
 
     public static PlanSettings defaults() {

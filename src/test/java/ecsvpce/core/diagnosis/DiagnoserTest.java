@@ -69,7 +69,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FACTS.md section 2 and the part 3: findings of the seed task's needs against a snapshot. */
+/** docs/endpoint-pitfalls.md: findings of the seed task's needs against a snapshot. */
 class DiagnoserTest {
     private static final List<EndpointService> INTERFACES = List.of(ECR_DKR, ECR_API, LOGS, SSM, SECRETSMANAGER);
 
@@ -276,7 +276,7 @@ class DiagnoserTest {
         }
 
         /**
-         * FACTS.md section 2 lists {@code deleting} among the states that are not available. Taking such an
+         * docs/endpoint-pitfalls.md#endpoint-state lists {@code deleting} among the states that are not available. Taking such an
          * endpoint for missing would plan a second endpoint whose private DNS conflicts with the one still
          * being deleted (or a second S3 gateway on the same route table).
          */

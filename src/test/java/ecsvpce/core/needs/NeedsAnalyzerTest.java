@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FACTS.md section 1 and the part 1: what a Fargate task needs at start-up, and why. */
+/** docs/startup-needs.md: what a Fargate task needs at start-up, and why. */
 class NeedsAnalyzerTest {
 
     private static TaskNeeds needsOf(Tasks.Container container) {

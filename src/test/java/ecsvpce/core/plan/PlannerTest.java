@@ -228,7 +228,7 @@ class PlannerTest {
             Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
 
             assertThat(plan.actions()).containsExactly(new AddRouteTableToGateway("vpce-s3", S3, MAIN_ROUTE_TABLE));
-            assertThat(plan.actions().get(0).describe()).as("FACTS.md section 2: say that S3 connections may drop")
+            assertThat(plan.actions().get(0).describe()).as("docs/endpoint-pitfalls.md: say that S3 connections may drop")
                     .contains("interrupted");
         }
 

@@ -1,0 +1,58 @@
+package ecsvpce.app.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How a stopped task is read from what ECS reports, whether in an event or from DescribeTasks. */
+class StoppedTaskTest {
+
+    @Test
+    void theSubnetAndInterfaceComeFromTheTasksNetworkInterfaceAttachmentOnly() {
+        StoppedTask.Builder task = StoppedTask.builder();
+        task.attachment("Service Connect", Map.of("subnetId", "subnet-other", "networkInterfaceId", "eni-other"));
+        task.attachment("ElasticNetworkInterface", Map.of("subnetId", "subnet-1", "networkInterfaceId", "eni-1"));
+
+        StoppedTask built = task.build();
+
+        assertThat(built.subnetId()).isEqualTo("subnet-1");
+        assertThat(built.networkInterfaceId()).isEqualTo("eni-1");
+    }
+
+    @Test
+    void eventsNameTheAttachmentEniAndALaterAttachmentKeepsWhatItDoesNotName() {
+        StoppedTask.Builder task = StoppedTask.builder();
+        task.attachment("eni", Map.of("subnetId", "subnet-1", "networkInterfaceId", "eni-1"));
+        task.attachment("ENI", Map.of("privateIPv4Address", "10.0.1.5"));
+
+        assertThat(task.build().subnetId()).isEqualTo("subnet-1");
+        assertThat(task.build().networkInterfaceId()).isEqualTo("eni-1");
+    }
+
+    @Test
+    void whatEcsLeavesOutIsTakenFromTheEventAndWhatItSaysWins() {
+        StoppedTask fromEcs = StoppedTask.builder().taskArn("t").lastStatus("STOPPED").tags(Map.of("team", "a")).build();
+        StoppedTask fromEvent = StoppedTask.builder().taskArn("t").lastStatus("RUNNING").availabilityZone("us-east-1a")
+                .executeCommandEnabled(true).tags(Map.of()).build();
+
+        StoppedTask merged = fromEcs.withGapsFrom(fromEvent);
+
+        assertThat(merged.lastStatus()).isEqualTo("STOPPED");
+        assertThat(merged.availabilityZone()).isEqualTo("us-east-1a");
+        assertThat(merged.executeCommandEnabled()).isTrue();
+        assertThat(merged.tags()).containsEntry("team", "a");
+        assertThat(StoppedTask.builder().build().withGapsFrom(fromEcs).tags()).containsEntry("team", "a");
+    }
+
+    @Test
+    void aServiceTaskNamesItsServiceAndFargateIsALaunchTypeOrACapacityProvider() {
+        assertThat(StoppedTask.builder().group("service:web").build().serviceName()).isEqualTo("web");
+        assertThat(StoppedTask.builder().group("family:web").build().serviceName()).isNull();
+        assertThat(StoppedTask.builder().build().serviceName()).isNull();
+        assertThat(StoppedTask.builder().launchType("FARGATE").build().isFargate()).isTrue();
+        assertThat(StoppedTask.builder().capacityProviderName("FARGATE_SPOT").build().isFargate()).isTrue();
+        assertThat(StoppedTask.builder().capacityProviderName("my-asg").build().isFargate()).isFalse();
+        assertThat(StoppedTask.builder().build().isFargate()).isFalse();
+    }
+}
