@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -99,15 +99,16 @@ final class SweepInventory {
         Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
         Map<String, FargateService> serviceByArn = new LinkedHashMap<>();
         Map<FargateService, TaskDefinition> definitionOf = taskDefinitions(coveredSubnets.keySet(), unreadable);
+        Map<String, String> execKeys = execKmsKeys(coveredSubnets.keySet(), unreadable);
         coveredSubnets.forEach((service, subnets) -> {
             TaskDefinition definition = definitionOf.get(service);
             if (definition != null) {
                 serviceByArn.put(service.serviceArn(), service);
                 var needs = NeedsAnalyzer.analyze(definition, new TaskLaunch(region, service.platformVersion(),
-                        service.platformFamily(), service.executeCommandEnabled()));
+                        service.platformFamily(), service.executeCommandEnabled(), execKeys.get(service.clusterArn())));
                 subnets.forEach(subnet -> workloadsByVpc.computeIfAbsent(vpcOfSubnet.get(subnet), v -> new ArrayList<>())
                         .add(new Workload(service.serviceArn(), needs,
-                                new TaskPlacement(subnet, service.securityGroupIds()))));
+                                new TaskPlacement(service.accountId(), subnet, service.securityGroupIds()))));
             }
         });
         return new Inventory(clusters.size(), workloadsByVpc, serviceByArn, unreadable, skipped);
@@ -136,6 +137,22 @@ final class SweepInventory {
         }
     }
 
+    /** The Exec keys of the clusters whose services use ECS Exec, in one read; none when it cannot be read. */
+    private Map<String, String> execKmsKeys(Set<FargateService> services, List<Unreadable> unreadable) {
+        Set<String> clusters = services.stream().filter(FargateService::executeCommandEnabled)
+                .map(FargateService::clusterArn).collect(Collectors.toCollection(TreeSet::new));
+        if (clusters.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return fleet.execKmsKeys(clusters);
+        } catch (CallFailure unread) {
+            unreadable.add(new Unreadable(String.join(", ", clusters), "ECS Exec key of their services",
+                    unread.getMessage()));
+            return Map.of();
+        }
+    }
+
     /** Reads each distinct task definition once, a few at a time. */
     private Map<FargateService, TaskDefinition> taskDefinitions(Set<FargateService> services,
                                                                 List<Unreadable> unreadable) {
@@ -143,27 +160,25 @@ final class SweepInventory {
                 Collectors.groupingBy(FargateService::taskDefinitionArn, LinkedHashMap::new, Collectors.toList()));
         ExecutorService pool = Executors.newFixedThreadPool(DEFINITION_READERS);
         try {
-            Map<String, Future<TaskDefinition>> reads = new LinkedHashMap<>();
-            byArn.keySet().forEach(arn -> reads.put(arn, pool.submit(() -> definitions.taskDefinition(arn))));
+            Map<String, CompletableFuture<TaskDefinition>> reads = new LinkedHashMap<>();
+            byArn.keySet().forEach(arn -> reads.put(arn,
+                    CompletableFuture.supplyAsync(() -> definitions.taskDefinition(arn), pool)));
             Map<FargateService, TaskDefinition> definitionOf = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<TaskDefinition>> read : reads.entrySet()) {
-                List<FargateService> users = byArn.get(read.getKey());
+            reads.forEach((arn, read) -> {
+                List<FargateService> users = byArn.get(arn);
                 try {
-                    TaskDefinition definition = read.getValue().get();
+                    TaskDefinition definition = read.join();
                     users.forEach(service -> definitionOf.put(service, definition));
-                } catch (ExecutionException e) {
+                } catch (CompletionException e) {
                     if (!(e.getCause() instanceof CallFailure unread)) {
-                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
                     }
-                    unreadable.add(new Unreadable(read.getKey(),
+                    unreadable.add(new Unreadable(arn,
                             users.stream().map(FargateService::serviceName).collect(Collectors.joining(", ")),
                             unread.getMessage()));
                 }
-            }
+            });
             return definitionOf;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading task definitions", e);
         } finally {
             pool.shutdownNow();
         }

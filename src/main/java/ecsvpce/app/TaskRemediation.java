@@ -100,10 +100,11 @@ public final class TaskRemediation {
         if (vpcSkip.isPresent()) {
             return skipped(vpcSkip.get(), task, groups);
         }
+        String execKmsKey = task.executeCommandEnabled() ? tasks.execKmsKey(task.clusterArn()).orElse(null) : null;
         FailedTask failedTask = new FailedTask(task.taskArn(), task.clusterArn(), task.stoppedReason(),
-                definitions.taskDefinition(task.taskDefinitionArn()),
-                new TaskLaunch(region, task.platformVersion(), task.platformFamily(), task.executeCommandEnabled()),
-                new TaskPlacement(task.subnetId(), groups));
+                definitions.taskDefinition(task.taskDefinitionArn()), new TaskLaunch(region, task.platformVersion(),
+                        task.platformFamily(), task.executeCommandEnabled(), execKmsKey),
+                new TaskPlacement(task.accountId(), task.subnetId(), groups));
         Map<String, String> tags = ResourceTags.forCreation(task.taskArn(), clock.instant());
 
         VpcConvergence.Result<Decision> result = convergence.converge(vpcId,

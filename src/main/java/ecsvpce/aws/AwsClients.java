@@ -7,8 +7,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * Builds the SDK clients once per Lambda container. Region, credentials and endpoints come only from
@@ -28,6 +30,12 @@ public final class AwsClients {
 
     public static EcsClient ecs(List<ExecutionInterceptor> interceptors) {
         return EcsClient.builder().httpClient(httpClient()).overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    /** Route 53 is global: its one endpoint answers for every region. */
+    public static Route53Client route53(List<ExecutionInterceptor> interceptors) {
+        return Route53Client.builder().region(Region.AWS_GLOBAL).httpClient(httpClient())
+                .overrideConfiguration(configuration(interceptors)).build();
     }
 
     private static SdkHttpClient httpClient() {

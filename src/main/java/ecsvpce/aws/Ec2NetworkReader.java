@@ -2,16 +2,13 @@ package ecsvpce.aws;
 
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.VpcReads;
-import ecsvpce.core.EndpointType;
+import ecsvpce.core.network.NetworkAcl;
 import ecsvpce.core.network.NetworkSnapshot;
-import ecsvpce.core.network.Route;
+import ecsvpce.core.network.PrivateZones;
 import ecsvpce.core.network.RouteTable;
 import ecsvpce.core.network.SecurityGroup;
-import ecsvpce.core.network.SecurityGroupRule;
 import ecsvpce.core.network.Subnet;
-import ecsvpce.core.network.Vpc;
 import ecsvpce.core.network.VpcEndpoint;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,30 +22,31 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.RouteState;
-import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
-import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
- * Reads what the engine needs about a VPC in a handful of filtered calls, the independent ones at
- * the same time. Read only.
+ * Reads what the engine needs about a VPC in a handful of filtered calls, one per kind, the
+ * independent ones at the same time: EC2's, and the private hosted zones associated with the VPC
+ * ({@link Route53ZoneReader}). Read only.
  */
 public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
     /** EC2 accepts at most 200 values in one filter. */
     static final int FILTER_VALUES_PER_CALL = 200;
 
     private final Ec2Client ec2;
+    private final Route53ZoneReader route53;
     private final String region;
-    private final ExecutorService readers = Executors.newFixedThreadPool(6, runnable -> {
+    private final ExecutorService readers = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "ec2-snapshot-reader");
         thread.setDaemon(true);
         return thread;
     });
 
-    public Ec2NetworkReader(Ec2Client ec2, String region) {
+    public Ec2NetworkReader(Ec2Client ec2, Route53Client route53, String region) {
         this.ec2 = ec2;
+        this.route53 = new Route53ZoneReader(route53);
         this.region = region;
     }
 
@@ -82,8 +80,7 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
 
     @Override
     public NetworkSnapshot snapshot(String vpcId) {
-        CompletableFuture<software.amazon.awssdk.services.ec2.model.Vpc> vpc = async("ec2:DescribeVpcs",
-                () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
+        CompletableFuture<Vpc> vpc = async("ec2:DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
         CompletableFuture<List<String>> dnsServers = vpc.thenApplyAsync(this::dnsServers, readers);
         CompletableFuture<Boolean> dnsSupport = async("ec2:DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
                 r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport())
@@ -92,27 +89,27 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
                 r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames())
                 .thenApply(AttributeBooleanValue::value);
         CompletableFuture<List<Subnet>> subnets = async("ec2:DescribeSubnets", () -> ec2
-                .describeSubnetsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).subnets().stream()
-                .map(s -> new Subnet(s.subnetId(), s.availabilityZone(), s.cidrBlock(), tags(s.tags())))
-                .toList());
+                .describeSubnetsPaginator(r -> r.filters(inVpc(vpcId))).subnets().stream().map(Ec2Model::subnet).toList());
         CompletableFuture<List<RouteTable>> routeTables = async("ec2:DescribeRouteTables", () -> ec2
-                .describeRouteTablesPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).routeTables().stream()
-                .map(Ec2NetworkReader::routeTable).toList());
+                .describeRouteTablesPaginator(r -> r.filters(inVpc(vpcId))).routeTables().stream()
+                .map(Ec2Model::routeTable).toList());
         CompletableFuture<List<VpcEndpoint>> endpoints = async("ec2:DescribeVpcEndpoints", () -> ec2
-                .describeVpcEndpointsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).vpcEndpoints().stream()
-                .map(Ec2NetworkReader::endpoint).toList());
+                .describeVpcEndpointsPaginator(r -> r.filters(inVpc(vpcId))).vpcEndpoints().stream()
+                .map(Ec2Model::endpoint).toList());
         CompletableFuture<List<SecurityGroup>> groups = async("ec2:DescribeSecurityGroups", () -> ec2
-                .describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId)))).securityGroups()
-                .stream()
-                .map(g -> new SecurityGroup(g.groupId(), g.groupName(), rules(g.ipPermissions()),
-                        rules(g.ipPermissionsEgress()), tags(g.tags())))
-                .toList());
+                .describeSecurityGroupsPaginator(r -> r.filters(inVpc(vpcId))).securityGroups().stream()
+                .map(Ec2Model::securityGroup).toList());
+        CompletableFuture<List<NetworkAcl>> acls = async("ec2:DescribeNetworkAcls", () -> ec2
+                .describeNetworkAclsPaginator(r -> r.filters(inVpc(vpcId))).networkAcls().stream()
+                .map(Ec2Model::networkAcl).toList());
+        CompletableFuture<PrivateZones> zones = CompletableFuture.supplyAsync(() -> route53.zones(vpcId, region), readers);
         try {
-            software.amazon.awssdk.services.ec2.model.Vpc described = vpc.join();
-            return NetworkSnapshot.of(new Vpc(vpcId, region, cidrBlocks(described), dnsSupport.join(),
-                            dnsHostnames.join(), dnsServers.join(), tags(described.tags())))
+            Vpc described = vpc.join();
+            return NetworkSnapshot.of(new ecsvpce.core.network.Vpc(vpcId, described.ownerId(), region,
+                            Ec2Model.cidrBlocks(described), dnsSupport.join(), dnsHostnames.join(), dnsServers.join(),
+                            Ec2Model.tags(described.tags())))
                     .subnets(subnets.join()).routeTables(routeTables.join()).endpoints(endpoints.join())
-                    .securityGroups(groups.join()).build();
+                    .securityGroups(groups.join()).networkAcls(acls.join()).privateZones(zones.join()).build();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -125,7 +122,7 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> AwsCall.run(iamAction, call), readers);
     }
 
-    private List<String> dnsServers(software.amazon.awssdk.services.ec2.model.Vpc vpc) {
+    private List<String> dnsServers(Vpc vpc) {
         if (vpc.dhcpOptionsId() == null || vpc.dhcpOptionsId().equals("default")) {
             return List.of();
         }
@@ -138,62 +135,12 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
                 .toList();
     }
 
-    private static List<String> cidrBlocks(software.amazon.awssdk.services.ec2.model.Vpc vpc) {
-        List<String> blocks = vpc.cidrBlockAssociationSet().stream()
-                .filter(a -> a.cidrBlockState() == null || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED)
-                .map(a -> a.cidrBlock())
-                .toList();
-        return blocks.isEmpty() && vpc.cidrBlock() != null ? List.of(vpc.cidrBlock()) : blocks;
-    }
-
-    private static RouteTable routeTable(software.amazon.awssdk.services.ec2.model.RouteTable table) {
-        boolean main = table.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main()));
-        List<String> subnets = table.associations().stream()
-                .map(a -> a.subnetId()).filter(id -> id != null).toList();
-        List<Route> routes = table.routes().stream()
-                .map(r -> new Route(r.destinationCidrBlock(), r.destinationPrefixListId(), target(r),
-                        r.state() != RouteState.BLACKHOLE))
-                .toList();
-        return new RouteTable(table.routeTableId(), main, subnets, routes);
-    }
-
-    private static String target(software.amazon.awssdk.services.ec2.model.Route route) {
-        for (String target : new String[] {route.gatewayId(), route.natGatewayId(), route.transitGatewayId(),
-                route.instanceId(), route.networkInterfaceId(), route.vpcPeeringConnectionId(),
-                route.egressOnlyInternetGatewayId(), route.localGatewayId(), route.carrierGatewayId()}) {
-            if (target != null) {
-                return target;
-            }
-        }
-        return null;
-    }
-
-    private static VpcEndpoint endpoint(software.amazon.awssdk.services.ec2.model.VpcEndpoint e) {
-        return new VpcEndpoint(e.vpcEndpointId(), e.serviceName(),
-                EndpointType.fromAwsName(e.vpcEndpointTypeAsString()).orElse(null),
-                e.stateAsString(), Boolean.TRUE.equals(e.privateDnsEnabled()), e.subnetIds(),
-                e.groups().stream().map(g -> g.groupId()).toList(), e.routeTableIds(), tags(e.tags()));
-    }
-
-    private static List<SecurityGroupRule> rules(List<IpPermission> permissions) {
-        List<SecurityGroupRule> rules = new ArrayList<>();
-        for (IpPermission p : permissions) {
-            rules.add(new SecurityGroupRule(p.ipProtocol(), p.fromPort(), p.toPort(),
-                    p.ipRanges().stream().map(range -> range.cidrIp()).toList(),
-                    p.userIdGroupPairs().stream().map(pair -> pair.groupId()).toList(),
-                    p.prefixListIds().stream().map(pl -> pl.prefixListId()).toList()));
-        }
-        return rules;
-    }
-
-    private static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> map = new LinkedHashMap<>();
-        tags.forEach(tag -> map.put(tag.key(), tag.value()));
-        return map;
-    }
-
     private static Filter filter(String name, List<String> values) {
         return Filter.builder().name(name).values(values).build();
+    }
+
+    private static Filter inVpc(String vpcId) {
+        return filter("vpc-id", List.of(vpcId));
     }
 
     @Override

@@ -4,7 +4,9 @@ import ecsvpce.app.port.Fargate;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -47,6 +49,11 @@ public final class EcsFleetReader implements Fleet {
                     .forEach(services::add);
         }
         return services;
+    }
+
+    @Override
+    public Map<String, String> execKmsKeys(Collection<String> clusterArns) {
+        return EcsClusters.execKmsKeys(ecs, clusterArns);
     }
 
     private static boolean isFargate(Service service) {

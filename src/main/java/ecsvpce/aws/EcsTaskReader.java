@@ -52,6 +52,11 @@ public final class EcsTaskReader implements StoppedTasks, TaskDefinitions {
     }
 
     @Override
+    public Optional<String> execKmsKey(String clusterArn) {
+        return Optional.ofNullable(EcsClusters.execKmsKeys(ecs, List.of(clusterArn)).get(clusterArn));
+    }
+
+    @Override
     public TaskDefinition taskDefinition(String taskDefinitionArn) {
         software.amazon.awssdk.services.ecs.model.TaskDefinition definition = AwsCall.run("ecs:DescribeTaskDefinition",
                 () -> ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn))).taskDefinition();

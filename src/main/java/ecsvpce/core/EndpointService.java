@@ -7,19 +7,23 @@ import java.util.Optional;
  * serves it from an isolated subnet.
  */
 public enum EndpointService {
-    ECR_DKR("ecr.dkr", EndpointType.INTERFACE),
-    ECR_API("ecr.api", EndpointType.INTERFACE),
-    S3("s3", EndpointType.GATEWAY),
-    LOGS("logs", EndpointType.INTERFACE),
-    SSM("ssm", EndpointType.INTERFACE),
-    SECRETSMANAGER("secretsmanager", EndpointType.INTERFACE),
-    SSMMESSAGES("ssmmessages", EndpointType.INTERFACE);
+    ECR_DKR("ecr.dkr", "*.dkr.ecr", EndpointType.INTERFACE),
+    ECR_API("ecr.api", "api.ecr", EndpointType.INTERFACE),
+    S3("s3", "s3", EndpointType.GATEWAY),
+    LOGS("logs", "logs", EndpointType.INTERFACE),
+    SSM("ssm", "ssm", EndpointType.INTERFACE),
+    SECRETSMANAGER("secretsmanager", "secretsmanager", EndpointType.INTERFACE),
+    SSMMESSAGES("ssmmessages", "ssmmessages", EndpointType.INTERFACE),
+    /** Only for ECS Exec with a customer KMS key: the Exec session's key is used from the task. */
+    KMS("kms", "kms", EndpointType.INTERFACE);
 
     private final String id;
+    private final String dnsPrefix;
     private final EndpointType requiredType;
 
-    EndpointService(String id, EndpointType requiredType) {
+    EndpointService(String id, String dnsPrefix, EndpointType requiredType) {
         this.id = id;
+        this.dnsPrefix = dnsPrefix;
         this.requiredType = requiredType;
     }
 
@@ -40,6 +44,14 @@ public enum EndpointService {
     public String serviceName(String region) {
         boolean chinaEcr = region.startsWith("cn-") && (this == ECR_API || this == ECR_DKR);
         return (chinaEcr ? "cn.com.amazonaws." : "com.amazonaws.") + region + "." + id;
+    }
+
+    /**
+     * The name the service answers to in a region, as its interface endpoint's private DNS declares
+     * it (ECR's registry is {@code *.dkr.ecr...}: one name per registry account).
+     */
+    public String dnsName(String region) {
+        return dnsPrefix + "." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com");
     }
 
     /** Whether an endpoint's service name is this service in this region, whatever its prefix. */

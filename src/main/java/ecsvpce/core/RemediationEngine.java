@@ -29,7 +29,8 @@ public final class RemediationEngine {
                                   Map<String, String> tags) {
         TaskNeeds needs = NeedsAnalyzer.analyze(task.definition(), task.launch());
         Classification classification = StopReasonClassifier.classify(task.stoppedReason());
-        Diagnosis diagnosis = Diagnoser.diagnose(needs, task.placement(), snapshot);
+        Diagnosis diagnosis = DialedAddress.weigh(Diagnoser.diagnose(needs, task.placement(), snapshot),
+                classification, snapshot);
         Plan plan = classification.failureClass().mayBeFixedByEndpoints()
                 ? Planner.plan(snapshot, List.of(diagnosis), settings, tags)
                 : Plan.heldBack(new HeldBack(HeldBack.Reason.STOP_REASON, null, "the stop reason is a "

@@ -11,6 +11,7 @@ import java.util.List;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /** The task-stopped function's composition root: the one place that picks the adapters behind its ports. */
 public final class RemediateComposition {
@@ -20,12 +21,14 @@ public final class RemediateComposition {
     /** As Lambda runs it: settings from the environment, clients from the SDK's standard settings. */
     public static TaskRemediation fromEnvironment() {
         return of(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
+                AwsClients.route53(List.of()),
                 new DefaultAwsRegionProviderChain().getRegion().id(), Clock.systemUTC());
     }
 
-    public static TaskRemediation of(Settings settings, Ec2Client ec2, EcsClient ecs, String region, Clock clock) {
+    public static TaskRemediation of(Settings settings, Ec2Client ec2, EcsClient ecs, Route53Client route53,
+                                       String region, Clock clock) {
         EcsTaskReader tasks = new EcsTaskReader(ecs);
-        return new TaskRemediation(tasks, tasks, new Ec2NetworkReader(ec2, region), new Ec2NetworkWriter(ec2),
+        return new TaskRemediation(tasks, tasks, new Ec2NetworkReader(ec2, route53, region), new Ec2NetworkWriter(ec2),
                 settings, region, clock);
     }
 }

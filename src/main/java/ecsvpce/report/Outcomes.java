@@ -14,12 +14,14 @@ public final class Outcomes {
      * @param networkMayBeTheCause the stop reason's class allows network changes (network or unknown)
      * @param planHasChanges       the last decision's plan has actions (applied, or planned in a dry run)
      * @param blockingFindings     the last diagnosis has blocking findings
+     * @param uncheckedFindings    the last diagnosis has checks that could not be made or decided
      * @param optedOut             the task's VPC or subnet is tagged to be left alone
      * @param appliedChanges       changes were applied in some round (one that lost a race, too)
      * @param applyFailed          AWS refused a change for good
      */
     public record TaskFacts(boolean networkMayBeTheCause, boolean planHasChanges, boolean blockingFindings,
-                            boolean optedOut, boolean appliedChanges, boolean applyFailed, Mode mode) {
+                            boolean uncheckedFindings, boolean optedOut, boolean appliedChanges, boolean applyFailed,
+                            Mode mode) {
     }
 
     public static Outcome of(TaskFacts facts) {
@@ -34,7 +36,11 @@ public final class Outcomes {
         }
         if (!facts.blockingFindings()) {
             // Nothing is left because this run fixed it before a lost race made it read the VPC again.
-            return facts.appliedChanges() ? Outcome.REMEDIATED : Outcome.NOTHING_TO_DO;
+            if (facts.appliedChanges()) {
+                return Outcome.REMEDIATED;
+            }
+            // "Nothing to do" is said only when every check passed.
+            return facts.uncheckedFindings() ? Outcome.NOT_FIXABLE_BY_ENDPOINTS : Outcome.NOTHING_TO_DO;
         }
         return facts.optedOut() ? Outcome.SKIPPED : Outcome.NOT_FIXABLE_BY_ENDPOINTS;
     }

@@ -28,7 +28,7 @@ public final class TaskReports {
         Plan plan = decision.plan();
         Classification classification = decision.classification();
         Outcome outcome = Outcomes.of(new Outcomes.TaskFacts(classification.failureClass().mayBeFixedByEndpoints(),
-                !plan.isEmpty(), !decision.diagnosis().blocking().isEmpty(),
+                !plan.isEmpty(), !decision.diagnosis().blocking().isEmpty(), !decision.diagnosis().unverified().isEmpty(),
                 plan.optedOut(decision.diagnosis().vpcId(), decision.diagnosis().subnetId()),
                 actions.stream().anyMatch(a -> a.status() == ActionStatus.APPLIED), error != null, mode));
         BigDecimal cost = ActionReport.monthlyCost(actions);
@@ -46,6 +46,22 @@ public final class TaskReports {
                 decision.diagnosis().findings(), actions, plan.unfixed(), allNotes, cost, error);
     }
 
+    /** What is left for a person, each with the resource that blocks and the change to make. */
+    private static String forAPerson(Decision decision) {
+        List<Finding> unfixed = decision.plan().unfixed();
+        List<Finding> left = unfixed.isEmpty() ? decision.diagnosis().unverified() : unfixed;
+        String owner = decision.plan().heldBack().stream().filter(h -> h.reason() == HeldBack.Reason.SHARED_VPC)
+                .findFirst().map(h -> h.explanation().substring(0, h.explanation().indexOf(':')) + "; ").orElse("");
+        return owner + (unfixed.isEmpty() ? "nothing the product may change; " + left.size() + " check(s) need a person: "
+                : left.size() + " blocking finding(s) need a person: ")
+                + left.stream().map(TaskReports::whatToDo).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static String whatToDo(Finding finding) {
+        return finding.code() + (finding.resourceId() == null ? "" : " (" + finding.resourceId() + ")")
+                + (finding.fix() == null ? "" : ": " + finding.fix());
+    }
+
     private static String summary(Outcome outcome, Decision decision, List<ActionReport> actions, BigDecimal cost) {
         String vpcId = decision.diagnosis().vpcId();
         String costText = cost.signum() == 0 ? "" : ", adds " + cost.setScale(2) + " USD/month";
@@ -61,8 +77,7 @@ public final class TaskReports {
                     .filter(held -> held.reason() == HeldBack.Reason.OPTED_OUT).findFirst().orElseThrow().explanation();
             case NOT_FIXABLE_BY_ENDPOINTS -> !classification.failureClass().mayBeFixedByEndpoints()
                     ? classification.failureClass() + ": " + classification.explanation()
-                    : decision.plan().unfixed().size() + " blocking finding(s) need a person: "
-                            + decision.plan().unfixed().stream().map(Finding::code).distinct().toList();
+                    : forAPerson(decision);
             case FAILED -> throw new IllegalArgumentException("a failed run is summed up by its error");
         };
     }

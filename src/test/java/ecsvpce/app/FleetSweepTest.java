@@ -227,18 +227,6 @@ class FleetSweepTest {
     }
 
     @Test
-    void anInterruptedSweepStopsAndKeepsTheInterrupt() {
-        Thread.currentThread().interrupt();
-        try {
-            assertThatThrownBy(() -> sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        } finally {
-            Thread.interrupted();
-        }
-    }
-
-    @Test
     void aPayloadTheSweepCannotActOnIsRejectedInTheFunctionsMode() {
         SweepReport report = sweep(Mode.DRY_RUN).rejected("unknown key 'x'");
 

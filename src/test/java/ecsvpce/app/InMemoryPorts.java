@@ -37,6 +37,7 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     final List<String> clusters = new ArrayList<>();
     final Map<String, List<FargateService>> servicesByCluster = new LinkedHashMap<>();
     final Map<String, String> vpcOfSubnet = new HashMap<>();
+    final Map<String, String> execKmsKeys = new HashMap<>();
     /** The actions of each call to {@link #apply}, in order. */
     final List<List<Action>> applied = new ArrayList<>();
     private final Map<String, Deque<NetworkSnapshot>> snapshots = new HashMap<>();
@@ -109,6 +110,20 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     public Optional<ServiceNetwork> service(String clusterArn, String serviceName, String startedBy) {
         call("service");
         return Optional.ofNullable(services.get(serviceName));
+    }
+
+    @Override
+    public Optional<String> execKmsKey(String clusterArn) {
+        call("execKmsKey");
+        return Optional.ofNullable(execKmsKeys.get(clusterArn));
+    }
+
+    @Override
+    public Map<String, String> execKmsKeys(Collection<String> clusterArns) {
+        call("execKmsKeys");
+        Map<String, String> keys = new LinkedHashMap<>();
+        clusterArns.stream().filter(execKmsKeys::containsKey).forEach(arn -> keys.put(arn, execKmsKeys.get(arn)));
+        return keys;
     }
 
     @Override

@@ -39,7 +39,7 @@ class EndpointServiceTest {
     @Test
     void onlyS3IsServedByAGatewayAndFargateNeedsNoEcsEndpoints() {
         assertThat(EndpointService.values()).extracting(EndpointService::id).containsExactly(
-                "ecr.dkr", "ecr.api", "s3", "logs", "ssm", "secretsmanager", "ssmmessages");
+                "ecr.dkr", "ecr.api", "s3", "logs", "ssm", "secretsmanager", "ssmmessages", "kms");
         assertThat(EndpointService.fromId("ecs")).isEmpty();
         assertThat(EndpointService.fromId("ecs-agent")).isEmpty();
         assertThat(EndpointService.fromId("ecs-telemetry")).isEmpty();

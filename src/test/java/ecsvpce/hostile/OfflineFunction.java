@@ -7,6 +7,7 @@ import ecsvpce.handler.RemediateComposition;
 import ecsvpce.handler.RemediateFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.NoPrivateZones;
 import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,7 +37,7 @@ final class OfflineFunction {
                 .endpointOverride(URI.create("https://ecs.hostile.invalid"))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
         function = new RemediateFunction(RemediateComposition.of(new Settings(mode, PlanSettings.defaults()), ec2, ecs,
-                REGION, Clock.systemUTC()));
+                new NoPrivateZones(), REGION, Clock.systemUTC()));
     }
 
     Invocation invoke(ScheduledEvent event) {

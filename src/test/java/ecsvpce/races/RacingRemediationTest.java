@@ -16,6 +16,7 @@ import ecsvpce.report.ActionReport;
 import ecsvpce.report.ActionStatus;
 import ecsvpce.report.Mode;
 import ecsvpce.report.TaskReport;
+import ecsvpce.support.NoPrivateZones;
 import ecsvpce.support.fakeec2.FakeEc2;
 import ecsvpce.testing.VpcReadBack;
 import java.time.Clock;
@@ -243,7 +244,7 @@ class RacingRemediationTest {
     // -----------------------------------------------------------------------------------------
 
     private TaskRemediation invocation(Clock clock) {
-        Ec2NetworkReader reader = new Ec2NetworkReader(ec2, REGION);
+        Ec2NetworkReader reader = new Ec2NetworkReader(ec2, new NoPrivateZones(), REGION);
         readers.add(reader);
         EcsTaskReader tasks = new EcsTaskReader(ecs);
         return new TaskRemediation(tasks, tasks, reader, new Ec2NetworkWriter(ec2),

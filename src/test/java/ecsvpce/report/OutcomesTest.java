@@ -10,23 +10,26 @@ class OutcomesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            # situation                                          | network | plan  | blocking | opted | applied | failed | mode      | outcome
-            a fix applied                                        | true    | true  | true     | false | true    | false  | REMEDIATE | REMEDIATED
-            a fix planned in a dry run                           | true    | true  | true     | false | false   | false  | DRY_RUN   | PLANNED
-            AWS refused a change: failure wins over all          | true    | true  | true     | false | true    | true   | REMEDIATE | FAILED
-            a permission failure is never fixed by the network   | false   | false | true     | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
-            a runtime failure in a healthy VPC                   | false   | false | false    | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
-            the network serves every need                        | true    | false | false    | false | false   | false  | REMEDIATE | NOTHING_TO_DO
-            the network serves every need, dry run               | true    | false | false    | false | false   | false  | DRY_RUN   | NOTHING_TO_DO
-            fixed in an earlier round, then a racer's adopted    | true    | false | false    | false | true    | false  | REMEDIATE | REMEDIATED
-            blocking findings, VPC tagged to be left alone      | true    | false | true     | true  | false   | false  | REMEDIATE | SKIPPED
-            blocking findings no change fixes                    | true    | false | true     | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
-            blocking findings no change fixes, earlier rounds    | true    | false | true     | false | true    | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
-            a partial fix still counts as applied                | true    | true  | true     | true  | true    | false  | REMEDIATE | REMEDIATED
+            # situation                                          | network | plan  | blocking | unchecked | opted | applied | failed | mode      | outcome
+            a fix applied                                        | true    | true  | true     | false     | false | true    | false  | REMEDIATE | REMEDIATED
+            a fix planned in a dry run                           | true    | true  | true     | false     | false | false   | false  | DRY_RUN   | PLANNED
+            AWS refused a change: failure wins over all          | true    | true  | true     | false     | false | true    | true   | REMEDIATE | FAILED
+            a permission failure is never fixed by the network   | false   | false | true     | false     | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
+            a runtime failure in a healthy VPC                   | false   | false | false    | false     | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
+            the network serves every need                        | true    | false | false    | false     | false | false   | false  | REMEDIATE | NOTHING_TO_DO
+            the network serves every need, dry run               | true    | false | false    | false     | false | false   | false  | DRY_RUN   | NOTHING_TO_DO
+            fixed in an earlier round, then a racer's adopted    | true    | false | false    | false     | false | true    | false  | REMEDIATE | REMEDIATED
+            blocking findings, VPC tagged to be left alone      | true    | false | true     | false     | true  | false   | false  | REMEDIATE | SKIPPED
+            blocking findings no change fixes                    | true    | false | true     | false     | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
+            blocking findings no change fixes, earlier rounds    | true    | false | true     | false     | false | true    | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
+            a check that could not decide is for a person        | true    | false | false    | true      | false | false   | false  | REMEDIATE | NOT_FIXABLE_BY_ENDPOINTS
+            ... unless this run had fixed what it found          | true    | false | false    | true      | false | true    | false  | REMEDIATE | REMEDIATED
+            a partial fix still counts as applied                | true    | true  | true     | false     | true  | true    | false  | REMEDIATE | REMEDIATED
             """)
-    void theOutcomeOfAStoppedTask(String situation, boolean network, boolean plan, boolean blocking, boolean optedOut,
-                                  boolean applied, boolean failed, Mode mode, Outcome expected) {
-        assertThat(Outcomes.of(new Outcomes.TaskFacts(network, plan, blocking, optedOut, applied, failed, mode)))
+    void theOutcomeOfAStoppedTask(String situation, boolean network, boolean plan, boolean blocking,
+                                  boolean unchecked, boolean optedOut, boolean applied, boolean failed, Mode mode,
+                                  Outcome expected) {
+        assertThat(Outcomes.of(new Outcomes.TaskFacts(network, plan, blocking, unchecked, optedOut, applied, failed, mode)))
                 .as(situation).isEqualTo(expected);
     }
 

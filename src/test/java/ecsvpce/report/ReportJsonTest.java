@@ -47,7 +47,7 @@ class ReportJsonTest {
     @Test
     void anExaminedReportNamesServicesAsAwsDoesAndLeavesDerivedValuesOut() {
         Finding finding = new Finding(FindingCode.ENDPOINT_MISSING, EndpointService.ECR_DKR, Severity.BLOCKING, null,
-                "no ecr.dkr interface endpoint");
+                "no ecr.dkr interface endpoint", null);
         TaskReport.Examined report = new TaskReport.Examined(Outcome.PLANNED, Mode.DRY_RUN, "dry run", TASK, "vpc-1",
                 "subnet-1", new TaskReport.FailureSummary("NETWORK", EndpointService.ECR_DKR, "e", null, "reason"),
                 List.of(new TaskReport.NeedSummary(EndpointService.ECR_DKR, List.of("image"))), List.of(),

@@ -28,11 +28,11 @@ public final class Functions {
         return remediate(settings(mode), List.of(recorder), List.of(recorder));
     }
 
-    /** With these interceptors on each client, in order. */
+    /** With these interceptors on each client, in order; Route 53's are EC2's (both read the network). */
     public static RemediateFunction remediate(Settings settings, List<ExecutionInterceptor> ec2,
                                               List<ExecutionInterceptor> ecs) {
         return new RemediateFunction(RemediateComposition.of(settings, AwsClients.ec2(ec2), AwsClients.ecs(ecs),
-                REGION, Clock.systemUTC()));
+                AwsClients.route53(ec2), REGION, Clock.systemUTC()));
     }
 
     /** With the recorder on both clients. */
@@ -42,8 +42,8 @@ public final class Functions {
 
     /** With these interceptors on each client, in order. */
     public static SweepFunction sweep(Settings settings, List<ExecutionInterceptor> ec2, List<ExecutionInterceptor> ecs) {
-        return new SweepFunction(SweepComposition.of(settings, AwsClients.ec2(ec2), AwsClients.ecs(ecs), REGION,
-                Clock.systemUTC()));
+        return new SweepFunction(SweepComposition.of(settings, AwsClients.ec2(ec2), AwsClients.ecs(ecs),
+                AwsClients.route53(ec2), REGION, Clock.systemUTC()));
     }
 
     public static Settings settings(Mode mode) {

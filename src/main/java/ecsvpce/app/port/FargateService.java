@@ -20,6 +20,11 @@ public record FargateService(
         boolean executeCommandEnabled,
         Map<String, String> tags) {
 
+    /** The account the service runs in, from its ARN; null when the ARN names none. */
+    public String accountId() {
+        return Arns.accountOf(serviceArn);
+    }
+
     public FargateService {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);

@@ -57,6 +57,11 @@ public record StoppedTask(
         return preferred != null ? preferred : fallback;
     }
 
+    /** The account the task runs in, from its ARN; null when the ARN names none. */
+    public String accountId() {
+        return Arns.accountOf(taskArn);
+    }
+
     /** The service name when the task belongs to a service. */
     public String serviceName() {
         return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;

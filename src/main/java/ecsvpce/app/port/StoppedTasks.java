@@ -17,4 +17,7 @@ public interface StoppedTasks {
      * ECS no longer knows the service.
      */
     Optional<ServiceNetwork> service(String clusterArn, String serviceName, String startedBy);
+
+    /** The customer KMS key the cluster's ECS Exec sessions use; empty when it uses none. */
+    Optional<String> execKmsKey(String clusterArn);
 }

@@ -1,38 +1,33 @@
 package ecsvpce.core.diagnosis;
 
-import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.needs.Need;
+import ecsvpce.core.needs.NeedReason;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.needs.UnservableNeed;
-import ecsvpce.core.network.Cidr;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.RouteTable;
 import ecsvpce.core.network.SecurityGroup;
-import ecsvpce.core.network.SecurityGroupRule;
 import ecsvpce.core.network.Subnet;
 import ecsvpce.core.network.TaskPlacement;
-import ecsvpce.core.network.VpcEndpoint;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
-/** Checks a task's needs against the network snapshot of its VPC (docs/endpoint-pitfalls.md). */
+/**
+ * Checks a task's needs against the network snapshot of its VPC (docs/endpoint-pitfalls.md,
+ * docs/real-estates.md): the VPC's DNS and owner, then per need what the private hosted zones make
+ * of its names ({@link ZoneCheck}) or, where they leave it to the VPC, its own endpoint
+ * ({@link EndpointChecks}).
+ */
 public final class Diagnoser {
-    private static final String ANYWHERE = "0.0.0.0/0";
-
     private final TaskNeeds needs;
     private final TaskPlacement placement;
     private final NetworkSnapshot snapshot;
     private final Subnet subnet;
     private final RouteTable routeTable;
     private final List<SecurityGroup> taskGroups;
-    private final List<Finding> findings = new ArrayList<>();
+    private final Findings findings = new Findings();
 
     private Diagnoser(TaskNeeds needs, TaskPlacement placement, NetworkSnapshot snapshot) {
         this.needs = needs;
@@ -53,173 +48,77 @@ public final class Diagnoser {
     private Diagnosis run() {
         Optional<String> internetPath = routeTable.internetPath().map(Route::target);
         if (!needs.endpoints().isEmpty()) {
-            vpcDns();
+            vpc();
         }
+        ZoneCheck zones = new ZoneCheck(snapshot, findings);
+        EndpointChecks endpoints = new EndpointChecks(snapshot, placement, subnet, routeTable, taskGroups, findings);
         for (Need need : needs.endpoints()) {
-            if (need.service().requiredType() == EndpointType.GATEWAY) {
-                gateway(need.service());
+            if (zones.decides(need)) {
+                endpoints.checkWayOut(need);
             } else {
-                interfaceEndpoint(need.service());
+                endpoints.check(need);
             }
         }
         for (UnservableNeed unservable : needs.unservable()) {
-            add(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT, null,
-                    internetPath.isPresent() ? Severity.ADVISORY : Severity.BLOCKING, null,
-                    unservable.reason() + (internetPath.isPresent() ? " (served through " + internetPath.get() + ")" : ""));
+            findings.add(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT, null,
+                    internetPath.isPresent() ? Severity.ADVISORY : Severity.BLOCKING,
+                    internetPath.isPresent() ? null : routeTable.id(),
+                    unservable.reason() + (internetPath.isPresent() ? " (served through " + internetPath.get() + ")" : ""),
+                    internetPath.isPresent() ? null : "aws ec2 create-route --route-table-id " + routeTable.id()
+                            + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_GATEWAY_ID"
+                            + ("image".equals(unservable.reason().field()) ? " (or copy the image to private ECR in "
+                            + snapshot.region() + ", which an ECR pull-through cache rule does)" : ""));
         }
-        internetPath.ifPresent(target -> add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY, routeTable.id(),
-                "route table " + routeTable.id() + " sends 0.0.0.0/0 to " + target
-                        + ": AWS services are reachable without endpoints, so a failure is more likely a security group, NACL or DNS problem"));
+        for (NeedReason output : needs.fireLensOutputs()) {
+            findings.add(FindingCode.FIRELENS_OUTPUT_NEEDS_ENDPOINT, null, Severity.ADVISORY, null,
+                    output + ": not needed to start, and not created by the product");
+        }
+        internetPath.ifPresent(target -> findings.add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY,
+                routeTable.id(), "route table " + routeTable.id() + " sends 0.0.0.0/0 to " + target
+                        + ": AWS services are reachable without endpoints, so a failure is more likely a security "
+                        + "group, NACL or DNS problem"));
         if (!needs.endpoints().isEmpty() && taskGroups.isEmpty()) {
-            add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, null,
+            findings.add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, null,
                     "the task's security groups could not be read, so its egress on 443 was not checked");
         }
         return new Diagnosis(snapshot.vpcId(), subnet.id(), subnet.availabilityZone(), routeTable.id(),
-                internetPath, findings);
+                internetPath, findings.all());
     }
 
-    private void vpcDns() {
+    /** What the VPC as a whole does to every need: its DNS, its owner, its subnet's addressing. */
+    private void vpc() {
+        String vpcId = snapshot.vpcId();
         if (!snapshot.vpc().dnsSupport()) {
-            add(FindingCode.VPC_DNS_SUPPORT_DISABLED, null, Severity.BLOCKING, snapshot.vpcId(),
-                    "VPC attribute enableDnsSupport is off: the task cannot resolve any AWS service name");
+            findings.add(FindingCode.VPC_DNS_SUPPORT_DISABLED, null, Severity.BLOCKING, vpcId,
+                    "VPC attribute enableDnsSupport is off: the task cannot resolve any AWS service name",
+                    Fixes.enableVpcAttribute(vpcId, "enable-dns-support"));
         }
         boolean interfaceNeeded = needs.endpoints().stream()
                 .anyMatch(n -> n.service().requiredType() == EndpointType.INTERFACE);
         if (interfaceNeeded && !snapshot.vpc().dnsHostnames()) {
-            add(FindingCode.VPC_DNS_HOSTNAMES_DISABLED, null, Severity.BLOCKING, snapshot.vpcId(),
-                    "VPC attribute enableDnsHostnames is off: interface endpoints' private DNS names do not resolve");
+            findings.add(FindingCode.VPC_DNS_HOSTNAMES_DISABLED, null, Severity.BLOCKING, vpcId,
+                    "VPC attribute enableDnsHostnames is off: interface endpoints' private DNS names do not resolve",
+                    Fixes.enableVpcAttribute(vpcId, "enable-dns-hostnames"));
         }
         if (snapshot.vpc().usesCustomDns()) {
-            add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, snapshot.vpcId(),
+            findings.add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, vpcId,
                     "the VPC's DHCP options use DNS servers " + snapshot.vpc().dnsServers()
                             + ": they must forward AWS service names to the Amazon resolver for private DNS to work");
         }
-    }
-
-    private void gateway(EndpointService service) {
-        List<VpcEndpoint> gateways = snapshot.endpointsFor(service, EndpointType.GATEWAY);
-        if (gateways.isEmpty()) {
-            List<VpcEndpoint> interfaces = snapshot.endpointsFor(service, EndpointType.INTERFACE);
-            if (interfaces.isEmpty()) {
-                add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, null,
-                        "no " + service.id() + " gateway endpoint in " + snapshot.vpcId());
-            } else {
-                add(FindingCode.ENDPOINT_WRONG_TYPE, service, Severity.BLOCKING, interfaces.get(0).id(),
-                        service.id() + " has only the interface endpoint " + interfaces.get(0).id()
-                                + "; ECR image layers need the gateway endpoint on the subnet's route table");
-            }
-            checkEgress(service, rule -> rule.ipv4Cidrs().contains(ANYWHERE) || !rule.prefixListIds().isEmpty(),
-                    "to S3 (0.0.0.0/0 or the S3 prefix list)");
-            return;
+        snapshot.privateZones().unreadable().ifPresent(why -> findings.add(FindingCode.DNS_ZONES_UNREADABLE, null,
+                Severity.UNVERIFIED, vpcId, "the private hosted zones associated with " + vpcId + " could not be "
+                        + "read, so whether one serves or shadows a service was not checked: " + why,
+                "grant the function route53:ListHostedZonesByVPC and route53:ListResourceRecordSets"));
+        String owner = snapshot.vpc().ownerId();
+        if (owner != null && placement.accountId() != null && !owner.equals(placement.accountId())) {
+            findings.add(FindingCode.VPC_OWNED_BY_ANOTHER_ACCOUNT, null, Severity.ADVISORY, vpcId,
+                    vpcId + " is owned by account " + owner + " and shared with " + placement.accountId()
+                            + " (AWS RAM): only " + owner + " may change its endpoints, routes and DNS attributes");
         }
-        Optional<VpcEndpoint> onTable = gateways.stream()
-                .filter(g -> g.routeTableIds().contains(routeTable.id())).findFirst();
-        VpcEndpoint endpoint = onTable.orElseGet(() -> gateways.stream()
-                .min(Comparator.comparing((VpcEndpoint g) -> !g.isAvailable()).thenComparing(VpcEndpoint::id))
-                .orElseThrow());
-        if (!usable(service, endpoint)) {
-            return;
+        if (subnet.ipv6Native()) {
+            findings.add(FindingCode.IPV6_ONLY_SUBNET, null, Severity.ADVISORY, subnet.id(),
+                    subnet.id() + " is IPv6-only: every endpoint the task uses must serve IPv6 (dual-stack or IPv6 "
+                            + "address type) and an IPv4 endpoint cannot be made there");
         }
-        if (onTable.isEmpty()) {
-            add(FindingCode.GATEWAY_NOT_ON_ROUTE_TABLE, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " gateway " + endpoint.id() + " is not on route table " + routeTable.id()
-                            + " of " + subnet.id() + " (adding it may briefly interrupt open S3 connections from that subnet)");
-        }
-        Set<String> prefixLists = routeTable.routes().stream()
-                .filter(r -> endpoint.id().equals(r.target()) && r.destinationPrefixListId() != null)
-                .map(Route::destinationPrefixListId).collect(Collectors.toSet());
-        checkEgress(service, rule -> rule.ipv4Cidrs().contains(ANYWHERE)
-                        || rule.prefixListIds().stream().anyMatch(pl -> prefixLists.isEmpty() || prefixLists.contains(pl)),
-                "to S3 (0.0.0.0/0 or its prefix list)");
-    }
-
-    private void interfaceEndpoint(EndpointService service) {
-        List<VpcEndpoint> endpoints = snapshot.endpointsFor(service, EndpointType.INTERFACE);
-        if (endpoints.isEmpty()) {
-            add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, null,
-                    "no " + service.id() + " interface endpoint in " + snapshot.vpcId());
-            checkEgress(service, rule -> rule.ipv4Cidrs().stream().anyMatch(c -> Cidr.covers(c, subnet.cidrBlock())),
-                    "to the task's own subnet " + subnet.cidrBlock() + ", where the endpoint would be created");
-            return;
-        }
-        // Only one endpoint per service may hold private DNS: that is the one the task talks to.
-        VpcEndpoint endpoint = endpoints.stream()
-                .min(Comparator.comparing((VpcEndpoint e) -> !e.privateDnsEnabled())
-                        .thenComparing(e -> !e.isAvailable())
-                        .thenComparing(VpcEndpoint::id))
-                .orElseThrow();
-        if (!usable(service, endpoint)) {
-            return;
-        }
-        if (!endpoint.privateDnsEnabled()) {
-            add(FindingCode.PRIVATE_DNS_DISABLED, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id()
-                            + " has private DNS off: the service's default name still resolves to its public address");
-        }
-        List<Subnet> endpointSubnets = endpoint.subnetIds().stream()
-                .map(snapshot::subnet).flatMap(Optional::stream).toList();
-        if (endpointSubnets.stream().noneMatch(s -> s.availabilityZone().equals(subnet.availabilityZone()))) {
-            add(FindingCode.ENDPOINT_NOT_IN_TASK_AZ, service, Severity.ADVISORY, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + " has no subnet in " + subnet.availabilityZone()
-                            + ": private DNS still answers from another AZ (cross-AZ traffic, no AZ isolation)");
-        }
-        if (!admitsHttpsFromTask(endpoint)) {
-            add(FindingCode.ENDPOINT_SG_BLOCKS_443, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + "'s security groups " + endpoint.securityGroupIds()
-                            + " do not admit TCP 443 from the task (subnet " + subnet.cidrBlock() + " or its groups)");
-        }
-        checkEgress(service, rule -> rule.groupIds().stream().anyMatch(endpoint.securityGroupIds()::contains)
-                        || rule.ipv4Cidrs().stream().anyMatch(c -> endpointSubnets.stream()
-                        .anyMatch(s -> Cidr.covers(c, s.cidrBlock()))),
-                "to endpoint " + endpoint.id());
-    }
-
-    /**
-     * Whether the endpoint's configuration is worth checking: available, or pending (just created,
-     * typically by a concurrent invocation; it will serve in a minute or two). Any other state is
-     * blocking and nothing this product does will change it.
-     */
-    private boolean usable(EndpointService service, VpcEndpoint endpoint) {
-        if (endpoint.isPending()) {
-            add(FindingCode.ENDPOINT_PENDING, service, Severity.ADVISORY, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + " is being created (pending): it serves the task "
-                            + "once available, usually within two minutes");
-            return true;
-        }
-        if (!endpoint.isAvailable()) {
-            add(FindingCode.ENDPOINT_NOT_AVAILABLE, service, Severity.BLOCKING, endpoint.id(),
-                    service.id() + " endpoint " + endpoint.id() + " is " + endpoint.state() + ", not available");
-            return false;
-        }
-        return true;
-    }
-
-    /** Endpoint side: some rule admits TCP 443 from the task's subnet (or a block around it) or its groups. */
-    private boolean admitsHttpsFromTask(VpcEndpoint endpoint) {
-        return endpoint.securityGroupIds().stream()
-                .map(snapshot::securityGroup).flatMap(Optional::stream)
-                .flatMap(group -> group.ingress().stream())
-                .filter(SecurityGroupRule::coversTcp443)
-                .anyMatch(rule -> rule.ipv4Cidrs().stream().anyMatch(c -> Cidr.covers(c, subnet.cidrBlock()))
-                        || rule.groupIds().stream().anyMatch(placement.securityGroupIds()::contains));
-    }
-
-    /** Task side: some egress rule of the task's groups lets TCP 443 out to the given peer. */
-    private void checkEgress(EndpointService service, Predicate<SecurityGroupRule> peer, String towards) {
-        if (taskGroups.isEmpty()) {
-            return;
-        }
-        boolean allowed = taskGroups.stream().flatMap(g -> g.egress().stream())
-                .anyMatch(rule -> rule.coversTcp443() && peer.test(rule));
-        if (!allowed) {
-            add(FindingCode.TASK_SG_EGRESS_BLOCKS_443, service, Severity.BLOCKING, placement.securityGroupIds().get(0),
-                    "the task's security groups " + placement.securityGroupIds() + " allow no TCP 443 out " + towards
-                            + "; change the task's own egress rules (not changed automatically)");
-        }
-    }
-
-    private void add(FindingCode code, EndpointService service, Severity severity, String resourceId,
-                     String explanation) {
-        findings.add(new Finding(code, service, severity, resourceId, explanation));
     }
 }

@@ -24,4 +24,9 @@ public record Diagnosis(
     public List<Finding> blocking() {
         return findings.stream().filter(Finding::isBlocking).toList();
     }
+
+    /** Checks that could not be made or could not decide: a person has to look. */
+    public List<Finding> unverified() {
+        return findings.stream().filter(f -> f.severity() == Severity.UNVERIFIED).toList();
+    }
 }

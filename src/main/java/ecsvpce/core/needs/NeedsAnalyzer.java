@@ -39,6 +39,10 @@ public final class NeedsAnalyzer {
         if (launch.executeCommandEnabled()) {
             collector.need(EndpointService.SSMMESSAGES, new NeedReason(TASK, "enableExecuteCommand", "true",
                     "ECS Exec opens its channel through SSM messages"));
+            if (launch.execKmsKeyId() != null) {
+                collector.need(EndpointService.KMS, new NeedReason(TASK, "cluster executeCommandConfiguration.kmsKeyId",
+                        launch.execKmsKeyId(), "ECS Exec encrypts its sessions with this customer key from the task"));
+            }
         }
         return collector.result();
     }
@@ -76,6 +80,11 @@ public final class NeedsAnalyzer {
         LogConfiguration log = container.logConfiguration();
         if (log == null) {
             return;
+        }
+        if ("awsfirelens".equals(log.logDriver())) {
+            FireLensOutput.of(log.options().get("Name")).ifPresent(endpoint -> collector.fireLensOutputs.add(
+                    new NeedReason(container.name(), "logConfiguration.options.Name", log.options().get("Name"),
+                            "FireLens sends this container's logs through " + endpoint + " once the task runs")));
         }
         if ("awslogs".equals(log.logDriver())) {
             String logRegion = log.options().get("awslogs-region");
@@ -145,6 +154,7 @@ public final class NeedsAnalyzer {
         private final String region;
         private final Map<EndpointService, List<NeedReason>> reasons = new EnumMap<>(EndpointService.class);
         private final List<UnservableNeed> unservable = new ArrayList<>();
+        private final List<NeedReason> fireLensOutputs = new ArrayList<>();
 
         Collector(String region) {
             this.region = region;
@@ -161,7 +171,7 @@ public final class NeedsAnalyzer {
         TaskNeeds result() {
             List<Need> needs = new ArrayList<>();
             reasons.forEach((service, list) -> needs.add(new Need(service, list)));
-            return new TaskNeeds(needs, unservable);
+            return new TaskNeeds(needs, unservable, fireLensOutputs);
         }
     }
 }

@@ -8,8 +8,10 @@ package ecsvpce.core.needs;
  *                              {@code LATEST}, or null when the caller did not set one)
  * @param platformFamily        the task's {@code platformFamily} ({@code Linux}, {@code Windows Server 2019 Full}, ...)
  * @param executeCommandEnabled whether ECS Exec is enabled on the task or its service
+ * @param execKmsKeyId          the customer KMS key the cluster's ECS Exec sessions use, or null
  */
-public record TaskLaunch(String region, String platformVersion, String platformFamily, boolean executeCommandEnabled) {
+public record TaskLaunch(String region, String platformVersion, String platformFamily, boolean executeCommandEnabled,
+                         String execKmsKeyId) {
     public TaskLaunch {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("a task launch needs its region");

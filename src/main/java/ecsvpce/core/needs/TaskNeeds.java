@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything a task needs to reach while it starts. */
-public record TaskNeeds(List<Need> endpoints, List<UnservableNeed> unservable) {
+/**
+ * Everything a task needs to reach while it starts.
+ *
+ * @param fireLensOutputs where FireLens sends logs once the task runs: not start-up needs, each names
+ *                        the endpoint service it goes through (docs/real-estates.md#firelens)
+ */
+public record TaskNeeds(List<Need> endpoints, List<UnservableNeed> unservable, List<NeedReason> fireLensOutputs) {
     public TaskNeeds {
         endpoints = List.copyOf(endpoints);
         unservable = List.copyOf(unservable);
+        fireLensOutputs = List.copyOf(fireLensOutputs);
     }
 
     public Set<EndpointService> services() {

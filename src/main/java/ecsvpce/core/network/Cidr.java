@@ -49,6 +49,13 @@ public record Cidr(long network, int prefixLength) {
         return o.isPresent() && i.isPresent() && o.get().contains(i.get());
     }
 
+    /** Whether the two blocks share an address; false if either is not IPv4. */
+    public static boolean overlap(String a, String b) {
+        Optional<Cidr> x = parse(a);
+        Optional<Cidr> y = parse(b);
+        return x.isPresent() && y.isPresent() && (x.get().contains(y.get()) || y.get().contains(x.get()));
+    }
+
     private static long mask(int prefix) {
         return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }

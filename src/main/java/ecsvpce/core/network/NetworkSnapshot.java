@@ -16,13 +16,16 @@ public record NetworkSnapshot(
         List<Subnet> subnets,
         List<RouteTable> routeTables,
         List<VpcEndpoint> endpoints,
-        List<SecurityGroup> securityGroups) {
+        List<SecurityGroup> securityGroups,
+        List<NetworkAcl> networkAcls,
+        PrivateZones privateZones) {
 
     public NetworkSnapshot {
         subnets = List.copyOf(subnets);
         routeTables = List.copyOf(routeTables);
         endpoints = List.copyOf(endpoints);
         securityGroups = List.copyOf(securityGroups);
+        networkAcls = List.copyOf(networkAcls);
     }
 
     /** A snapshot of this VPC with nothing in it yet. */
@@ -48,6 +51,12 @@ public record NetworkSnapshot(
                 .or(() -> routeTables.stream().filter(RouteTable::main).findFirst());
     }
 
+    /** The subnet's network ACL: its explicit association, else the VPC's default ACL. */
+    public Optional<NetworkAcl> networkAclOf(String subnetId) {
+        return networkAcls.stream().filter(acl -> acl.subnetIds().contains(subnetId)).findFirst()
+                .or(() -> networkAcls.stream().filter(NetworkAcl::isDefault).findFirst());
+    }
+
     public Optional<SecurityGroup> securityGroup(String groupId) {
         return securityGroups.stream().filter(g -> g.id().equals(groupId)).findFirst();
     }
@@ -67,6 +76,8 @@ public record NetworkSnapshot(
         private List<RouteTable> routeTables = List.of();
         private List<VpcEndpoint> endpoints = List.of();
         private List<SecurityGroup> securityGroups = List.of();
+        private List<NetworkAcl> networkAcls = List.of();
+        private PrivateZones privateZones = PrivateZones.none();
 
         private Builder(Vpc vpc) {
             this.vpc = vpc;
@@ -92,8 +103,18 @@ public record NetworkSnapshot(
             return this;
         }
 
+        public Builder networkAcls(List<NetworkAcl> value) {
+            networkAcls = value;
+            return this;
+        }
+
+        public Builder privateZones(PrivateZones value) {
+            privateZones = value;
+            return this;
+        }
+
         public NetworkSnapshot build() {
-            return new NetworkSnapshot(vpc, subnets, routeTables, endpoints, securityGroups);
+            return new NetworkSnapshot(vpc, subnets, routeTables, endpoints, securityGroups, networkAcls, privateZones);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The VPC itself: what every decision about it starts from.
  *
+ * @param ownerId      the account that owns the VPC; in a VPC shared through AWS RAM, another account
+ *                     than the task's, and the only one that may change it
  * @param region       the VPC's region (endpoint service names depend on it)
  * @param cidrBlocks   the VPC's associated IPv4 CIDR blocks
  * @param dnsSupport   VPC attribute {@code enableDnsSupport}
@@ -14,6 +16,7 @@ import java.util.Map;
  */
 public record Vpc(
         String id,
+        String ownerId,
         String region,
         List<String> cidrBlocks,
         boolean dnsSupport,

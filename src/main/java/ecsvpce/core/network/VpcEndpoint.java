@@ -1,10 +1,15 @@
 package ecsvpce.core.network;
 
 import ecsvpce.core.EndpointType;
+import ecsvpce.core.policy.EndpointPolicy;
 import java.util.List;
 import java.util.Map;
 
-/** A VPC endpoint as EC2 describes it. */
+/**
+ * A VPC endpoint as EC2 describes it.
+ *
+ * @param policy the endpoint policy; full access when EC2 gives none
+ */
 public record VpcEndpoint(
         String id,
         String serviceName,
@@ -14,12 +19,14 @@ public record VpcEndpoint(
         List<String> subnetIds,
         List<String> securityGroupIds,
         List<String> routeTableIds,
+        EndpointPolicy policy,
         Map<String, String> tags) {
 
     public VpcEndpoint {
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
         securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
         routeTableIds = routeTableIds == null ? List.of() : List.copyOf(routeTableIds);
+        policy = policy == null ? EndpointPolicy.fullAccess() : policy;
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 

@@ -16,7 +16,11 @@ public record HeldBack(Reason reason, String scope, String explanation) {
         /** The team tagged the VPC or subnet to be left alone. */
         OPTED_OUT,
         /** A group named like ours that is not ours cannot be used or widened. */
-        FOREIGN_GROUP
+        FOREIGN_GROUP,
+        /** Another account owns the VPC (shared through AWS RAM): only it may change the VPC. */
+        SHARED_VPC,
+        /** The subnet is IPv6-only; the product makes IPv4 endpoints only. */
+        IPV6_ONLY
     }
 
     @Override

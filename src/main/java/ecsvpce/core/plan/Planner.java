@@ -4,6 +4,7 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.diagnosis.Diagnosis;
 import ecsvpce.core.diagnosis.Finding;
+import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.network.Cidr;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.SecurityGroup;
@@ -101,6 +102,16 @@ public final class Planner {
             return Optional.of(new HeldBack(HeldBack.Reason.OPTED_OUT, diagnosis.subnetId(), "subnet " + diagnosis.subnetId()
                     + " is tagged " + ResourceTags.SKIP + ": reported, left alone"));
         }
+        Optional<Finding> owner = finding(diagnosis, FindingCode.VPC_OWNED_BY_ANOTHER_ACCOUNT);
+        if (owner.isPresent()) {
+            return Optional.of(new HeldBack(HeldBack.Reason.SHARED_VPC, snapshot.vpcId(), owner.get().explanation()
+                    + ": nothing is changed; each finding's fix is a change for the owner account to make"));
+        }
+        if (finding(diagnosis, FindingCode.IPV6_ONLY_SUBNET).isPresent()) {
+            return Optional.of(new HeldBack(HeldBack.Reason.IPV6_ONLY, diagnosis.subnetId(), "subnet "
+                    + diagnosis.subnetId() + " is IPv6-only and the product makes IPv4 endpoints only: each finding's "
+                    + "fix is for a person to make, with --ip-address-type ipv6 on new endpoints"));
+        }
         if (diagnosis.internetPath().isPresent() && !settings.remediateWithInternetPath()) {
             return Optional.of(new HeldBack(HeldBack.Reason.INTERNET_PATH, diagnosis.subnetId(), "subnet " + diagnosis.subnetId()
                     + " reaches the internet through " + diagnosis.internetPath().get() + ": endpoints are not needed "
@@ -108,6 +119,10 @@ public final class Planner {
                     + "to add them anyway"));
         }
         return Optional.empty();
+    }
+
+    private static Optional<Finding> finding(Diagnosis diagnosis, FindingCode code) {
+        return diagnosis.findings().stream().filter(f -> f.code() == code).findFirst();
     }
 
     private void missing(Finding finding, Diagnosis diagnosis) {

@@ -100,7 +100,7 @@ class DiagnoserTest {
     }
 
     @ParameterizedTest(name = "{0} endpoint missing")
-    @EnumSource(value = EndpointService.class, names = "SSMMESSAGES", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = EndpointService.class, names = {"SSMMESSAGES", "KMS"}, mode = EnumSource.Mode.EXCLUDE)
     void endpointMissing(EndpointService service) {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(service).build());
 
@@ -469,7 +469,7 @@ class DiagnoserTest {
                     .group(Snapshots.group("sg-0second", "second", List.of(), Map.of())).build();
 
             Diagnosis diagnosis = diagnose(needs(Tasks.seedDefinition(), launch("1.4.0")),
-                    new TaskPlacement(TASK_SUBNET, List.of(TASK_SG, "sg-0second")), snapshot);
+                    new TaskPlacement(Tasks.ACCOUNT, TASK_SUBNET, List.of(TASK_SG, "sg-0second")), snapshot);
 
             assertThat(diagnosis.findings()).isEmpty();
         }
@@ -493,7 +493,7 @@ class DiagnoserTest {
             NetworkSnapshot snapshot = isolatedSeedVpc().taskEgress().build();
 
             Diagnosis diagnosis = diagnose(needs(Tasks.seedDefinition(), launch("1.4.0")),
-                    new TaskPlacement(TASK_SUBNET, List.of()), snapshot);
+                    new TaskPlacement(Tasks.ACCOUNT, TASK_SUBNET, List.of()), snapshot);
 
             assertThat(findings(diagnosis)).containsExactly(tuple(TASK_SECURITY_GROUPS_UNKNOWN, null, ADVISORY, null));
         }
@@ -538,7 +538,7 @@ class DiagnoserTest {
         void blockingInAnIsolatedSubnet() {
             Diagnosis diagnosis = diagnose(dockerHub, taskPlacement(), isolatedSeedVpc().build());
 
-            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, null));
+            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, ROUTE_TABLE));
             assertThat(diagnosis.findings().get(0).explanation()).contains("nginx:1.25");
         }
 
@@ -562,7 +562,7 @@ class DiagnoserTest {
             Diagnosis diagnosis = diagnose(dockerHub, taskPlacement(), snapshot);
 
             assertThat(diagnosis.internetPath()).isEmpty();
-            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, null));
+            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, ROUTE_TABLE));
         }
 
         @Test
@@ -588,7 +588,7 @@ class DiagnoserTest {
 
             Diagnosis diagnosis = diagnose(needs, taskPlacement(), isolatedSeedVpc().build());
 
-            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, null));
+            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, ROUTE_TABLE));
         }
     }
 
@@ -604,7 +604,7 @@ class DiagnoserTest {
     @Test
     void aSubnetOutsideTheSnapshotIsRefused() {
         assertThatThrownBy(() -> diagnose(needs(Tasks.seedDefinition(), launch("1.4.0")),
-                new TaskPlacement("subnet-0elsewhere", List.of(TASK_SG)), isolatedSeedVpc().build()))
+                new TaskPlacement(Tasks.ACCOUNT, "subnet-0elsewhere", List.of(TASK_SG)), isolatedSeedVpc().build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subnet-0elsewhere");
     }
 
@@ -615,6 +615,9 @@ class DiagnoserTest {
                 "ENDPOINT_WRONG_TYPE", "ENDPOINT_NOT_AVAILABLE", "PRIVATE_DNS_DISABLED", "GATEWAY_NOT_ON_ROUTE_TABLE",
                 "ENDPOINT_SG_BLOCKS_443", "TASK_SG_EGRESS_BLOCKS_443", "ENDPOINT_NOT_IN_TASK_AZ",
                 "NEED_NOT_SERVABLE_BY_ENDPOINT", "INTERNET_PATH_PRESENT", "TASK_SECURITY_GROUPS_UNKNOWN",
-                "ENDPOINT_PENDING");
+                "ENDPOINT_PENDING", "SERVED_BY_CENTRAL_ENDPOINT", "DNS_ZONE_SHADOWS_SERVICE", "DNS_ZONES_UNREADABLE",
+                "VPC_OWNED_BY_ANOTHER_ACCOUNT", "NETWORK_ACL_BLOCKS_443", "NETWORK_ACL_BLOCKS_RETURN_TRAFFIC",
+                "ENDPOINT_POLICY_DENIES", "ENDPOINT_POLICY_MAY_DENY", "IPV6_ONLY_SUBNET", "ENDPOINT_REACHED_BUT_BLOCKED",
+                "FIRELENS_OUTPUT_NEEDS_ENDPOINT");
     }
 }

@@ -85,7 +85,7 @@ class NeedsAnalyzerTest {
             TaskDefinition windows = new TaskDefinition(Tasks.TASK_DEFINITION_ARN,
                     List.of(container("app").image(ECR_IMAGE).build()), "WINDOWS_SERVER_2019_CORE");
 
-            TaskNeeds needs = CheckedCore.needs(windows, new TaskLaunch(REGION, "1.0.0", null, false));
+            TaskNeeds needs = CheckedCore.needs(windows, new TaskLaunch(REGION, "1.0.0", null, false, null));
 
             assertThat(needs.services()).containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3);
         }
@@ -93,7 +93,7 @@ class NeedsAnalyzerTest {
         @Test
         void everyWindowsPlatformVersionCountsAsRecentByPlatformFamily() {
             TaskNeeds needs = CheckedCore.needs(definition(container("app").image(ECR_IMAGE)),
-                    new TaskLaunch(REGION, "1.0.0", "Windows Server 2022 Full", false));
+                    new TaskLaunch(REGION, "1.0.0", "Windows Server 2022 Full", false, null));
 
             assertThat(needs.services()).containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3);
         }
@@ -122,7 +122,7 @@ class NeedsAnalyzerTest {
             String image = "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:latest";
 
             TaskNeeds needs = CheckedCore.needs(definition(container("app").image(image)),
-                    new TaskLaunch("cn-north-1", "1.4.0", "Linux", false));
+                    new TaskLaunch("cn-north-1", "1.4.0", "Linux", false, null));
 
             assertThat(needs.services()).containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3);
             assertThat(needs.unservable()).isEmpty();
@@ -323,7 +323,7 @@ class NeedsAnalyzerTest {
     @Test
     void ecsExecNeedsSsmmessages() {
         TaskNeeds needs = CheckedCore.needs(definition(container("app").image(ECR_IMAGE)),
-                new TaskLaunch(REGION, "1.4.0", "Linux", true));
+                new TaskLaunch(REGION, "1.4.0", "Linux", true, null));
 
         NeedReason reason = onlyReason(needs, SSMMESSAGES);
         assertThat(reason.field()).isEqualTo("enableExecuteCommand");
@@ -356,7 +356,7 @@ class NeedsAnalyzerTest {
 
     @Test
     void aLaunchNeedsItsRegion() {
-        assertThatThrownBy(() -> new TaskLaunch(" ", "1.4.0", "Linux", false))
+        assertThatThrownBy(() -> new TaskLaunch(" ", "1.4.0", "Linux", false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

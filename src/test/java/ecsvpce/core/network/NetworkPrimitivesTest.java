@@ -75,6 +75,6 @@ class NetworkPrimitivesTest {
 
     private static VpcEndpoint endpoint(String state) {
         return new VpcEndpoint("vpce-1", "com.amazonaws.us-east-1.logs", ecsvpce.core.EndpointType.INTERFACE, state,
-                true, null, null, null, null);
+                true, null, null, null, null, null);
     }
 }

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
@@ -54,6 +56,16 @@ final class Describes {
                     default -> null;
                 });
         return DescribeVpcsResponse.builder().vpcs(found.stream().map(model::vpc).toList()).build();
+    }
+
+    /** Every VPC has its default ACL and no other: enough for the snapshot's one read of ACLs. */
+    DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest request) {
+        List<VpcState> found = select(state.vpcs, List.of(), "InvalidVpcID.NotFound", request.filters(),
+                "DescribeNetworkAcls", vpc -> name -> switch (name) {
+                    case "vpc-id" -> List.of(vpc.id);
+                    default -> null;
+                });
+        return DescribeNetworkAclsResponse.builder().networkAcls(found.stream().map(model::defaultAcl).toList()).build();
     }
 
     DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest request) {

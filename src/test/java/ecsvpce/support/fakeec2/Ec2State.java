@@ -71,6 +71,8 @@ final class Ec2State {
         final String cidr;
         boolean dnsSupport;
         boolean dnsHostnames;
+        /** The account that owns the VPC: another than the caller's when it is shared through AWS RAM. */
+        String ownerId = SdkModel.ACCOUNT_ID;
 
         VpcState(String id, String cidr, boolean dnsSupport, boolean dnsHostnames) {
             this.id = id;

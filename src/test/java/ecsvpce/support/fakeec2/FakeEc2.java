@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
@@ -118,6 +120,13 @@ public final class FakeEc2 implements Ec2Client {
     }
 
     /** The seed article's isolated VPC: what {@code FargateScenario.builder()} builds, with no endpoints. */
+    /** The VPC belongs to another account, which shares its subnets with ours through AWS RAM. */
+    public void shareVpcFrom(String vpcId, String ownerAccount) {
+        synchronized (state) {
+            state.vpcs.get(vpcId).ownerId = ownerAccount;
+        }
+    }
+
     public Seed seedVpc() {
         synchronized (state) {
             String vpcId = state.addVpc(FargateScenario.SEED_VPC_CIDR, true, true);
@@ -170,6 +179,11 @@ public final class FakeEc2 implements Ec2Client {
     @Override
     public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request) {
         return calls.run("DescribeVpcs", request, () -> describes.describeVpcs(request));
+    }
+
+    @Override
+    public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest request) {
+        return calls.run("DescribeNetworkAcls", request, () -> describes.describeNetworkAcls(request));
     }
 
     @Override

@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
@@ -37,9 +40,23 @@ final class SdkModel {
         this.state = state;
     }
 
+    /** The VPC's default ACL as AWS makes it: everything allowed both ways, then the final deny. */
+    NetworkAcl defaultAcl(VpcState vpc) {
+        return NetworkAcl.builder().networkAclId(vpc.id.replace("vpc-", "acl-")).vpcId(vpc.id).isDefault(true)
+                .ownerId(vpc.ownerId)
+                .entries(entry(100, true, RuleAction.ALLOW), entry(32767, true, RuleAction.DENY),
+                        entry(100, false, RuleAction.ALLOW), entry(32767, false, RuleAction.DENY))
+                .build();
+    }
+
+    private static NetworkAclEntry entry(int number, boolean egress, RuleAction action) {
+        return NetworkAclEntry.builder().ruleNumber(number).egress(egress).protocol("-1").ruleAction(action)
+                .cidrBlock("0.0.0.0/0").build();
+    }
+
     Vpc vpc(VpcState vpc) {
         return Vpc.builder().vpcId(vpc.id).cidrBlock(vpc.cidr).dhcpOptionsId("default")
-                .state("available").ownerId(ACCOUNT_ID).isDefault(false)
+                .state("available").ownerId(vpc.ownerId).isDefault(false)
                 .cidrBlockAssociationSet(VpcCidrBlockAssociation.builder().cidrBlock(vpc.cidr)
                         .associationId(vpc.id.replace("vpc-", "vpc-cidr-assoc-"))
                         .cidrBlockState(s -> s.state(VpcCidrBlockStateCode.ASSOCIATED)).build())

@@ -1,0 +1,109 @@
+package ecsvpce.core.diagnosis;
+
+import ecsvpce.core.policy.StartupCall;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The exact changes a person makes where the product may not: AWS CLI commands and policy
+ * statements, ready to paste. Text only; nothing here is ever run by the product.
+ */
+final class Fixes {
+    private Fixes() {
+    }
+
+    static String egress443ToCidr(String groupId, String cidr) {
+        return "aws ec2 authorize-security-group-egress --group-id " + groupId
+                + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=" + cidr + "}]'";
+    }
+
+    static String egress443ToGroup(String groupId, String peerGroupId) {
+        return "aws ec2 authorize-security-group-egress --group-id " + groupId
+                + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,UserIdGroupPairs=[{GroupId=" + peerGroupId + "}]'";
+    }
+
+    static String egress443ToPrefixList(String groupId, String prefixList) {
+        return "aws ec2 authorize-security-group-egress --group-id " + groupId
+                + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,PrefixListIds=[{PrefixListId=" + prefixList + "}]'";
+    }
+
+    /**
+     * An allow entry evaluated before the rule that blocks.
+     *
+     * @param ruleNumber a free number below the blocking rule's
+     */
+    static String aclAllow(String aclId, int ruleNumber, boolean egress, int fromPort, int toPort, String cidr) {
+        return "aws ec2 create-network-acl-entry --network-acl-id " + aclId + " --rule-number " + ruleNumber
+                + (egress ? " --egress" : " --ingress") + " --protocol tcp --port-range From=" + fromPort + ",To=" + toPort
+                + " --cidr-block " + cidr + " --rule-action allow";
+    }
+
+    static String disassociateZone(String zoneId, String vpcId, String region) {
+        return "aws route53 disassociate-vpc-from-hosted-zone --hosted-zone-id " + zoneId
+                + " --vpc VPCRegion=" + region + ",VPCId=" + vpcId;
+    }
+
+    /** The statement to add to an endpoint policy so that it allows these calls. */
+    static String allowStatement(List<StartupCall> calls) {
+        String actions = calls.stream().map(StartupCall::action).distinct().map(Fixes::quoted)
+                .collect(Collectors.joining(", "));
+        String resources = calls.stream().map(c -> c.resource() == null ? "*" : c.resource()).distinct()
+                .map(Fixes::quoted).collect(Collectors.joining(", "));
+        return "{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": [" + actions + "], \"Resource\": ["
+                + resources + "]}";
+    }
+
+    static String enableVpcAttribute(String vpcId, String attribute) {
+        return "aws ec2 modify-vpc-attribute --vpc-id " + vpcId + " --" + attribute + " '{\"Value\":true}'";
+    }
+
+    static String enablePrivateDns(String endpointId) {
+        return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --private-dns-enabled";
+    }
+
+    static String addRouteTable(String endpointId, String routeTableId) {
+        return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --add-route-table-ids " + routeTableId;
+    }
+
+    static String ingress443(String groupId, String cidr) {
+        return "aws ec2 authorize-security-group-ingress --group-id " + groupId
+                + " --protocol tcp --port 443 --cidr " + cidr;
+    }
+
+    /** A group admitting 443 from the task's subnet, attached to the endpoint: one line for a shell. */
+    static String attachNewGroup(String vpcId, String endpointId, String cidr) {
+        return newGroup(vpcId, "vpce-443-" + endpointId, cidr) + " && aws ec2 modify-vpc-endpoint --vpc-endpoint-id "
+                + endpointId + " --add-security-group-ids $G";
+    }
+
+    private static String newGroup(String vpcId, String name, String cidr) {
+        return "G=$(aws ec2 create-security-group --vpc-id " + vpcId + " --group-name " + name
+                + " --description 'TCP 443 for a VPC endpoint' --query GroupId --output text) && " + ingress443("$G", cidr);
+    }
+
+    /** A group admitting 443 from the VPC, then the endpoint with it: one line for a shell. */
+    static String createInterfaceEndpoint(String vpcId, String serviceName, String subnetId, String vpcCidr) {
+        return newGroup(vpcId, "vpce-" + serviceName, vpcCidr) + " && aws ec2 create-vpc-endpoint --vpc-id " + vpcId
+                + " --vpc-endpoint-type Interface --service-name " + serviceName + " --subnet-ids " + subnetId
+                + " --security-group-ids $G --private-dns-enabled";
+    }
+
+    static String createGatewayEndpoint(String vpcId, String serviceName, String routeTableId) {
+        return "aws ec2 create-vpc-endpoint --vpc-id " + vpcId + " --vpc-endpoint-type Gateway --service-name "
+                + serviceName + " --route-table-ids " + routeTableId;
+    }
+
+    static String describeEndpoint(String endpointId) {
+        return "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpointId
+                + " --query 'VpcEndpoints[0].[State,LastError]'";
+    }
+
+    static String findAddress(String address) {
+        return "aws ec2 describe-network-interfaces --filters Name=addresses.private-ip-address,Values=" + address
+                + " --query 'NetworkInterfaces[].[NetworkInterfaceId,Description,SubnetId,Groups]'";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

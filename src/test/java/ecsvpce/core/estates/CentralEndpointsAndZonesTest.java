@@ -1,0 +1,131 @@
+package ecsvpce.core.estates;
+
+import static ecsvpce.core.EndpointService.ECR_API;
+import static ecsvpce.core.EndpointService.ECR_DKR;
+import static ecsvpce.core.EndpointService.LOGS;
+import static ecsvpce.core.EndpointService.S3;
+import static ecsvpce.core.EndpointService.SECRETSMANAGER;
+import static ecsvpce.core.EndpointService.SSM;
+import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
+import static ecsvpce.core.fixtures.CheckedCore.plan;
+import static ecsvpce.core.fixtures.Snapshots.REGION;
+import static ecsvpce.core.fixtures.Snapshots.VPC_ID;
+import static ecsvpce.core.fixtures.Snapshots.isolatedEmptyVpc;
+import static ecsvpce.core.fixtures.Snapshots.isolatedSeedVpc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ecsvpce.core.diagnosis.Diagnosis;
+import ecsvpce.core.diagnosis.Finding;
+import ecsvpce.core.diagnosis.FindingCode;
+import ecsvpce.core.diagnosis.Severity;
+import ecsvpce.core.fixtures.Estates;
+import ecsvpce.core.network.HostedZone;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.PrivateZones;
+import ecsvpce.core.plan.CreateInterfaceEndpoint;
+import ecsvpce.core.plan.Plan;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/real-estates.md: a spoke VPC served by a hub's endpoints through private hosted zones, and
+ * zones that cover a service's name without answering it.
+ */
+class CentralEndpointsAndZonesTest {
+
+    @Test
+    void aSpokeWhoseEveryServiceIsAnsweredByAHubZoneNeedsNoEndpointOfItsOwn() {
+        NetworkSnapshot spoke = isolatedEmptyVpc().privateZones(new PrivateZones(
+                Estates.centralZones(ECR_DKR, ECR_API, S3, LOGS, SSM, SECRETSMANAGER), Optional.empty())).build();
+
+        Diagnosis diagnosis = diagnoseSeedTask(spoke);
+
+        assertThat(diagnosis.findings()).extracting(Finding::code).containsOnly(FindingCode.SERVED_BY_CENTRAL_ENDPOINT)
+                .hasSize(6);
+        assertThat(diagnosis.findings()).extracting(Finding::severity).containsOnly(Severity.ADVISORY);
+        assertThat(diagnosis.findings()).filteredOn(f -> f.service() == ECR_DKR).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).contains("123456789012.dkr.ecr." + REGION + ".amazonaws.com")
+                        .contains("dkr.ecr." + REGION + ".amazonaws.com (ZECR_DKR)"));
+        assertThat(plan(spoke, diagnosis).actions()).isEmpty();
+    }
+
+    @Test
+    void aServiceWithoutAHubZoneIsStillMissingAndOnlyItIsMade() {
+        NetworkSnapshot spoke = isolatedEmptyVpc().privateZones(new PrivateZones(
+                Estates.centralZones(ECR_DKR, ECR_API, S3, LOGS, SECRETSMANAGER), Optional.empty())).build();
+
+        Diagnosis diagnosis = diagnoseSeedTask(spoke);
+        Plan plan = plan(spoke, diagnosis);
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::service)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.ENDPOINT_MISSING, SSM));
+        assertThat(plan.actions()).filteredOn(CreateInterfaceEndpoint.class::isInstance)
+                .extracting(a -> ((CreateInterfaceEndpoint) a).service()).containsExactly(SSM);
+    }
+
+    @Test
+    void aRegionWideZoneWithoutTheRecordsShadowsEveryServiceAndNoEndpointIsMade() {
+        HostedZone regional = Estates.regionalZoneWithoutRecords();
+        NetworkSnapshot vpc = isolatedEmptyVpc().privateZones(regional).build();
+
+        Diagnosis diagnosis = diagnoseSeedTask(vpc);
+        Plan plan = plan(vpc, diagnosis);
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code).containsOnly(FindingCode.DNS_ZONE_SHADOWS_SERVICE)
+                .hasSize(6);
+        assertThat(diagnosis.blocking()).allSatisfy(f -> {
+            assertThat(f.resourceId()).isEqualTo("ZREGION");
+            assertThat(f.explanation()).contains("NXDOMAIN");
+            assertThat(f.fix()).isEqualTo("aws route53 disassociate-vpc-from-hosted-zone --hosted-zone-id ZREGION"
+                    + " --vpc VPCRegion=" + REGION + ",VPCId=" + VPC_ID);
+        });
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.unfixed()).hasSize(6);
+    }
+
+    @Test
+    void aZoneNamedLikeTheServiceWithoutItsRecordShadowsItToo() {
+        HostedZone emptySsm = new HostedZone("ZSSM", "ssm." + REGION + ".amazonaws.com.", List.of());
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().privateZones(emptySsm).build());
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::service, Finding::resourceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.DNS_ZONE_SHADOWS_SERVICE, SSM, "ZSSM"));
+    }
+
+    @Test
+    void theMostSpecificZoneAnswersSoACentralZoneWinsOverABroaderShadow() {
+        NetworkSnapshot vpc = isolatedSeedVpc().privateZones(Estates.regionalZoneWithoutRecords(),
+                Estates.centralZone(SSM)).build();
+
+        Diagnosis diagnosis = diagnoseSeedTask(vpc);
+
+        assertThat(diagnosis.findings()).filteredOn(f -> f.service() == SSM).extracting(Finding::code)
+                .containsExactly(FindingCode.SERVED_BY_CENTRAL_ENDPOINT);
+        assertThat(diagnosis.blocking()).extracting(Finding::service)
+                .containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3, LOGS, SECRETSMANAGER);
+    }
+
+    @Test
+    void aZoneOfTheTeamsOwnDomainChangesNothing() {
+        HostedZone corporate = new HostedZone("ZCORP", "corp.example", List.of(
+                new HostedZone.Record("db.corp.example", "A", "10.0.9.9")));
+
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().privateZones(corporate).build()).findings()).isEmpty();
+    }
+
+    @Test
+    void zonesThatCannotBeReadAreACheckForAPersonAndTheEndpointsAreStillChecked() {
+        NetworkSnapshot vpc = isolatedSeedVpc().privateDnsOff(SECRETSMANAGER)
+                .privateZones(PrivateZones.unreadable("route53:ListHostedZonesByVPC was denied")).build();
+
+        Diagnosis diagnosis = diagnoseSeedTask(vpc);
+
+        assertThat(diagnosis.unverified()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.DNS_ZONES_UNREADABLE);
+            assertThat(f.explanation()).contains("route53:ListHostedZonesByVPC was denied");
+            assertThat(f.fix()).contains("route53:ListHostedZonesByVPC");
+        });
+        assertThat(diagnosis.blocking()).extracting(Finding::code).containsExactly(FindingCode.PRIVATE_DNS_DISABLED);
+    }
+}
