@@ -16,6 +16,7 @@ import ecsvpce.report.ActionReport;
 import ecsvpce.report.ActionStatus;
 import ecsvpce.report.Mode;
 import ecsvpce.report.TaskReport;
+import ecsvpce.support.FakeEcs;
 import ecsvpce.support.NoPrivateZones;
 import ecsvpce.support.fakeec2.FakeEc2;
 import ecsvpce.testing.VpcReadBack;

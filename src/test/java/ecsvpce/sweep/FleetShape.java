@@ -125,6 +125,9 @@ record FleetShape(int services, int clusters, int vpcs, int definitions) {
         calls.put("ec2:DescribeRouteTables", vpcCount);
         calls.put("ec2:DescribeVpcEndpoints", vpcCount);
         calls.put("ec2:DescribeSecurityGroups", vpcCount);
+        calls.put("ec2:DescribeNetworkAcls", vpcCount);
+        // The zones associated with each VPC; none of these fleets has one, so no record is read.
+        calls.put("route53:ListHostedZonesByVPC", vpcCount);
         // moto's VPCs have DhcpOptionsId "default" (no options set): no DescribeDhcpOptions. On AWS: one a VPC.
         return calls;
     }

@@ -93,6 +93,13 @@ final class Fixes {
                 + serviceName + " --route-table-ids " + routeTableId;
     }
 
+    /** Fetch the policy, change it, put it back: the product never edits a policy itself. */
+    static String editPolicy(String endpointId) {
+        return "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpointId
+                + " --query 'VpcEndpoints[0].PolicyDocument' --output text > policy.json, edit policy.json, then "
+                + "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --policy-document file://policy.json";
+    }
+
     static String describeEndpoint(String endpointId) {
         return "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpointId
                 + " --query 'VpcEndpoints[0].[State,LastError]'";

@@ -18,31 +18,36 @@ final class PolicyCheck {
     }
 
     static void check(Need need, VpcEndpoint endpoint, String region, Findings findings) {
-        List<StartupCall> denied = new ArrayList<>();
+        List<StartupCall> notAllowed = new ArrayList<>();
+        List<Verdict> explicitDenials = new ArrayList<>();
         List<String> why = new ArrayList<>();
         Verdict doubt = null;
         for (StartupCall call : StartupCalls.of(need, region)) {
             Verdict verdict = PolicyEvaluation.evaluate(endpoint.policy(), call);
             if (verdict.kind() == Verdict.Kind.DENIED) {
-                denied.add(call);
                 why.add(verdict.why());
+                if (verdict.statement() == null) {
+                    notAllowed.add(call);
+                } else {
+                    explicitDenials.add(verdict);
+                }
             } else if (verdict.kind() == Verdict.Kind.MAY_DENY && doubt == null) {
                 doubt = verdict;
             }
         }
         String name = need.service().id() + " endpoint " + endpoint.id();
-        if (!denied.isEmpty()) {
-            boolean explicit = why.stream().anyMatch(w -> !w.startsWith("no statement"));
+        if (!why.isEmpty()) {
+            // An explicit deny wins over any allow: only narrowing or removing it helps.
+            String fix = explicitDenials.isEmpty() ? "add to the policy's Statement list: " + Fixes.allowStatement(notAllowed)
+                    : "narrow or remove " + explicitDenials.get(0).statement() + ": "
+                            + Fixes.editPolicy(endpoint.id());
             findings.add(FindingCode.ENDPOINT_POLICY_DENIES, need.service(), Severity.BLOCKING, endpoint.id(),
-                    "the policy of " + name + " keeps the task from starting: " + String.join("; ", why)
-                            + (explicit ? " (an explicit deny wins over any allow: narrow or remove that statement)" : ""),
-                    "add to the policy's Statement list: " + Fixes.allowStatement(denied));
+                    "the policy of " + name + " keeps the task from starting: " + String.join("; ", why), fix);
         } else if (doubt != null) {
             findings.add(FindingCode.ENDPOINT_POLICY_MAY_DENY, need.service(), Severity.UNVERIFIED, endpoint.id(),
                     "the policy of " + name + " may keep the task from starting: " + doubt.why(),
-                    "check " + (doubt.statement() == null ? "the policy" : doubt.statement()) + " of " + endpoint.id()
-                            + ": aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpoint.id()
-                            + " --query 'VpcEndpoints[0].PolicyDocument' --output text");
+                    "check " + (doubt.statement() == null ? "the policy" : doubt.statement()) + ": "
+                            + Fixes.editPolicy(endpoint.id()));
         }
     }
 }

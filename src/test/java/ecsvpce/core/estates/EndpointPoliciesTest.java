@@ -55,7 +55,9 @@ class EndpointPoliciesTest {
         assertThat(diagnosis.blocking()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.ENDPOINT_POLICY_DENIES);
             assertThat(f.explanation()).contains("statement 'NoProdSecrets' denies secretsmanager:GetSecretValue on "
-                    + Tasks.SECRET_ARN).contains("explicit deny wins");
+                    + Tasks.SECRET_ARN);
+            assertThat(f.fix()).as("an allow cannot beat an explicit deny").startsWith("narrow or remove statement "
+                    + "'NoProdSecrets': aws ec2 describe-vpc-endpoints").doesNotContain("add to the policy");
         });
     }
 

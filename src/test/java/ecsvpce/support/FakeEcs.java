@@ -1,4 +1,4 @@
-package ecsvpce.races;
+package ecsvpce.support;
 
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.testing.FargateScenario;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.ecs.model.TaskStopCode;
  * task definition needs ecr.dkr, ecr.api, s3, logs, ssm and secretsmanager, and its stopped tasks.
  * Only the three reads {@code EcsTaskReader} makes are answered.
  */
-final class FakeEcs implements EcsClient {
+public final class FakeEcs implements EcsClient {
     static final String REGION = "us-east-1";
     static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/app-cluster";
     static final String TASK_DEFINITION_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1";
@@ -42,12 +42,12 @@ final class FakeEcs implements EcsClient {
     private final List<String> taskSecurityGroups;
 
     /** @param taskSecurityGroups the groups the service gives its tasks */
-    FakeEcs(List<String> taskSecurityGroups) {
+    public FakeEcs(List<String> taskSecurityGroups) {
         this.taskSecurityGroups = List.copyOf(taskSecurityGroups);
     }
 
     /** A task of service {@code web} that failed to start in this subnet, as its event describes it. */
-    StoppedTask stoppedTask(String subnetId, String availabilityZone) {
+    public StoppedTask stoppedTask(String subnetId, String availabilityZone) {
         int number = taskNumbers.incrementAndGet();
         String taskArn = "arn:aws:ecs:us-east-1:123456789012:task/app-cluster/" + String.format("%032x", number);
         Task task = Task.builder()
