@@ -185,8 +185,16 @@ public final class Ec2NetworkWriter implements VpcChanges {
             try {
                 endpoint = AwsCall.run("ec2:CreateVpcEndpoint", () -> ec2.createVpcEndpoint(sent)).vpcEndpoint();
             } catch (CallFailure.LostRace race) {
-                if (generation == TOKEN_GENERATIONS || !isTokenMismatch(race) || hasLiveEndpoint(request)) {
+                boolean tokenMismatch = isTokenMismatch(race);
+                if (generation == TOKEN_GENERATIONS || hasLiveEndpoint(request)) {
                     throw race;
+                }
+                if (!tokenMismatch) {
+                    // A private DNS name is taken with no endpoint of the service in the VPC: a private hosted
+                    // zone associated with it holds the name. Re-reading will not change that; a person must.
+                    throw new CallFailure.Refused(false, race.iamAction(), AwsCall.errorCode(race.getCause()),
+                            race.getMessage() + "; no " + request.serviceName() + " endpoint is in " + request.vpcId()
+                                    + ", so a private hosted zone associated with it holds the name", race);
                 }
                 attempt = sent.toBuilder().clientToken(IdempotencyToken.renewed(sent.clientToken(), SPENT)).build();
                 continue;

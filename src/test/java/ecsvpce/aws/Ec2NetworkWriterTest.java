@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointResponse;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -118,6 +120,35 @@ class Ec2NetworkWriterTest {
                 .isEqualTo(IdempotencyToken.renewed(TOKEN, "vpce-old"))
                 .hasSizeLessThanOrEqualTo(64);
         assertThat(done).extracting(ActionResult::resourceId).containsExactly("vpce-new");
+    }
+
+    @Test
+    void aPrivateDnsNameTakenWithNoEndpointOfTheServiceInTheVpcIsAZoneSoItIsRefusedNotRetried() {
+        doThrow(error(400, "InvalidParameter", "private-dns-enabled cannot be set because there is already a "
+                + "conflicting DNS domain for ssm.us-east-1.amazonaws.com in the VPC vpc-1"))
+                .when(ec2).createVpcEndpoint(any(CreateVpcEndpointRequest.class));
+        doReturn(DescribeVpcEndpointsResponse.builder().build())
+                .when(ec2).describeVpcEndpoints(any(DescribeVpcEndpointsRequest.class));
+
+        assertThatThrownBy(() -> writer.apply(List.of(interfaceEndpoint(EndpointGroup.existing("sg-1", "g"))),
+                new ArrayList<>()))
+                .isInstanceOfSatisfying(CallFailure.Refused.class, refused -> {
+                    assertThat(refused.errorCode()).isEqualTo("InvalidParameter");
+                    assertThat(refused.getMessage()).contains("a private hosted zone associated with it holds the name");
+                });
+    }
+
+    @Test
+    void aPrivateDnsNameTakenByAnotherInvocationsNewEndpointIsARaceToAdopt() {
+        doThrow(error(400, "InvalidParameter", "private-dns-enabled cannot be set because there is already a "
+                + "conflicting DNS domain for ssm.us-east-1.amazonaws.com in the VPC vpc-1"))
+                .when(ec2).createVpcEndpoint(any(CreateVpcEndpointRequest.class));
+        doReturn(DescribeVpcEndpointsResponse.builder().vpcEndpoints(VpcEndpoint.builder().vpcEndpointId("vpce-racer")
+                .vpcEndpointType("Interface").state("pending").build()).build())
+                .when(ec2).describeVpcEndpoints(any(DescribeVpcEndpointsRequest.class));
+
+        assertThatThrownBy(() -> writer.apply(List.of(interfaceEndpoint(EndpointGroup.existing("sg-1", "g"))),
+                new ArrayList<>())).isInstanceOf(CallFailure.LostRace.class);
     }
 
     @Test
