@@ -7,6 +7,7 @@ import ecsvpce.core.network.PrivateZones;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ final class Route53ZoneReader {
             HostedZone zone = new HostedZone(summary.hostedZoneId(), decode(summary.name()), List.of());
             zones.add(serviceNames.stream().anyMatch(zone::covers) ? withRecords(zone) : zone);
         }
-        return new PrivateZones(zones, java.util.Optional.empty());
+        return new PrivateZones(zones, Optional.empty());
     }
 
     private List<HostedZoneSummary> summaries(String vpcId, String region) {
