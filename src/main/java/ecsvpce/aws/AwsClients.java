@@ -2,18 +2,34 @@ package ecsvpce.aws;
 
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
- * Builds the SDK clients once per Lambda container. Region, credentials and endpoints come only from
- * the SDK's standard settings ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, ...), so the same code
- * talks to AWS, moto or LocalStack.
+ * Builds the SDK clients. Every client of a {@link Connection} shares its one HTTP client (URL
+ * connection: no connection pool to start, nothing to tear down). The region comes from
+ * {@code aws.region} or {@code AWS_REGION} (Lambda sets it), credentials from Lambda's own sources,
+ * resolved at the first request, never before; endpoints from the SDK's standard settings
+ * ({@code AWS_ENDPOINT_URL}, ...), so the same code talks to AWS, moto or LocalStack.
  */
 public final class AwsClients {
     /** Attempts per call, the first included; throttling, 5xx and timeouts back off between them. */
@@ -22,19 +38,56 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /**
+     * Where and as whom the clients talk.
+     *
+     * @param credentials asked at each request (and only then); the SDK signs with what it answers
+     */
+    public record Connection(SdkHttpClient http, Region region, AwsCredentialsProvider credentials) {
+        private static final Lazy<Connection> STANDARD = new Lazy<>(() -> new Connection(
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(20))
+                        .build(),
+                standardRegion(), lambdaCredentials()));
+
+        /** As Lambda runs the functions; one per process, so one HTTP client for every SDK client. */
+        public static Connection standard() {
+            return STANDARD.getValue();
+        }
+
+        /**
+         * Answered by {@code http} alone, as an account in us-east-1 whose fixed, made-up keys sign
+         * what is sent: nothing about the real account is known or needed.
+         */
+        public static Connection offline(SdkHttpClient http) {
+            return new Connection(http, Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAOFFLINEPRIMING00", "offline")));
+        }
+
+        public String regionId() {
+            return region.id();
+        }
+    }
+
     public static Ec2Client ec2(List<ExecutionInterceptor> interceptors) {
-        return Ec2Client.builder().httpClient(httpClient()).overrideConfiguration(configuration(interceptors)).build();
+        return ec2(interceptors, Connection.standard());
     }
 
     public static EcsClient ecs(List<ExecutionInterceptor> interceptors) {
-        return EcsClient.builder().httpClient(httpClient()).overrideConfiguration(configuration(interceptors)).build();
+        return ecs(interceptors, Connection.standard());
     }
 
-    private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(Duration.ofSeconds(20))
-                .build();
+    public static Ec2Client ec2(List<ExecutionInterceptor> interceptors, Connection connection) {
+        return Ec2Client.builder().httpClient(connection.http()).region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    public static EcsClient ecs(List<ExecutionInterceptor> interceptors, Connection connection) {
+        return EcsClient.builder().httpClient(connection.http()).region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(configuration(interceptors)).build();
     }
 
     private static ClientOverrideConfiguration configuration(List<ExecutionInterceptor> interceptors) {
@@ -44,5 +97,34 @@ public final class AwsClients {
                 .apiCallTimeout(Duration.ofSeconds(90))
                 .executionInterceptors(interceptors)
                 .build();
+    }
+
+    /** {@code aws.region} or {@code AWS_REGION}; the SDK's full chain (profile, instance metadata) only without them. */
+    private static Region standardRegion() {
+        try {
+            return new SystemSettingsRegionProvider().getRegion();
+        } catch (SdkClientException notInTheEnvironment) {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        }
+    }
+
+    /**
+     * Lambda's credentials: the environment's keys, or, under SnapStart, the container endpoint Lambda
+     * points at (which serves fresh credentials after a restore); a profile for local runs. The chain is
+     * made at the first request, so nothing about credentials exists before then, nor in a snapshot.
+     */
+    private static AwsCredentialsProvider lambdaCredentials() {
+        Lazy<AwsCredentialsProvider> chain = new Lazy<>(() -> AwsCredentialsProviderChain.builder()
+                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create(),
+                        ContainerCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create())
+                .build());
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                return chain.getValue().resolveCredentials();
+            }
+        };
     }
 }

@@ -2,13 +2,16 @@ package ecsvpce.handler;
 
 import ecsvpce.app.Settings;
 import ecsvpce.app.TaskRemediation;
-import ecsvpce.aws.AwsClients;
+import ecsvpce.app.port.StoppedTasks;
+import ecsvpce.app.port.TaskDefinitions;
+import ecsvpce.app.port.VpcChanges;
+import ecsvpce.app.port.VpcReads;
+import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
 import ecsvpce.aws.EcsTaskReader;
 import java.time.Clock;
-import java.util.List;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -17,15 +20,29 @@ public final class RemediateComposition {
     private RemediateComposition() {
     }
 
-    /** As Lambda runs it: settings from the environment, clients from the SDK's standard settings. */
+    /**
+     * As Lambda runs it: settings from the environment; the SDK clients built at the first event that
+     * needs AWS, or, under SnapStart, before the snapshot, with the whole path rehearsed offline.
+     */
     public static TaskRemediation fromEnvironment() {
-        return of(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
-                new DefaultAwsRegionProviderChain().getRegion().id(), Clock.systemUTC());
+        return forLambda(Settings.fromEnvironment(System.getenv()), Connection.standard(), Clock.systemUTC());
+    }
+
+    static TaskRemediation forLambda(Settings settings, Connection connection, Clock clock) {
+        SdkClients clients = SdkClients.of(connection);
+        Priming.register(clients::buildAll, Rehearsal::remediate);
+        return compose(settings, clients::ec2, clients::ecs, connection.regionId(), clock);
     }
 
     public static TaskRemediation of(Settings settings, Ec2Client ec2, EcsClient ecs, String region, Clock clock) {
-        EcsTaskReader tasks = new EcsTaskReader(ecs);
-        return new TaskRemediation(tasks, tasks, new Ec2NetworkReader(ec2, region), new Ec2NetworkWriter(ec2),
-                settings, region, clock);
+        return compose(settings, () -> ec2, () -> ecs, region, clock);
+    }
+
+    static TaskRemediation compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
+                                           String region, Clock clock) {
+        return new TaskRemediation(LazyPort.of(StoppedTasks.class, () -> new EcsTaskReader(ecs.get())),
+                LazyPort.of(TaskDefinitions.class, () -> new EcsTaskReader(ecs.get())),
+                LazyPort.of(VpcReads.class, () -> new Ec2NetworkReader(ec2.get(), region)),
+                LazyPort.of(VpcChanges.class, () -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
     }
 }

@@ -1,0 +1,59 @@
+package ecsvpce.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ecsvpce.app.Settings;
+import ecsvpce.aws.AwsClients;
+import ecsvpce.aws.AwsClients.Connection;
+import ecsvpce.aws.CannedAws;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.report.Mode;
+import ecsvpce.support.Lambda;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Nothing is built that an invocation may not need; what is needed is built once, all at once. */
+class SdkClientsTest {
+    private final List<String> builtOn = new CopyOnWriteArrayList<>();
+    private final Connection offline = Connection.offline(new CannedAws());
+
+    @Test
+    void theFirstNeedBuildsEveryClientOnceEachOnItsOwnThread() {
+        SdkClients clients = new SdkClients(() -> {
+            builtOn.add("ecs on " + Thread.currentThread().getName());
+            return null;
+        }, () -> {
+            builtOn.add("ec2 on " + Thread.currentThread().getName());
+            return null;
+        });
+
+        clients.ecs();
+        clients.ec2();
+        clients.buildAll();
+
+        assertThat(builtOn).containsExactlyInAnyOrder("ecs on build-ecs-client", "ec2 on build-ec2-client");
+    }
+
+    @Test
+    void anEventSkippedBeforeAnyAwsCallBuildsNoClientAndTheFirstThatNeedsAwsBuildsThem() {
+        SdkClients clients = new SdkClients(() -> {
+            builtOn.add("ecs");
+            return AwsClients.ecs(List.of(), offline);
+        }, () -> {
+            builtOn.add("ec2");
+            return AwsClients.ec2(List.of(), offline);
+        });
+        RemediateFunction function = new RemediateFunction(RemediateComposition.compose(
+                new Settings(Mode.DRY_RUN, PlanSettings.defaults()), clients::ec2, clients::ecs, offline.regionId(),
+                Clock.systemUTC()));
+
+        assertThat(Lambda.invoke(function, "{\"source\": \"aws.events\"}")).containsEntry("outcome", "SKIPPED");
+        assertThat(builtOn).isEmpty();
+
+        assertThat(Lambda.invoke(function, Rehearsal.TASK_STOPPED_EVENT)).containsEntry("outcome", "PLANNED");
+        assertThat(Lambda.invoke(function, Rehearsal.TASK_STOPPED_EVENT)).containsEntry("outcome", "PLANNED");
+        assertThat(builtOn).containsExactlyInAnyOrder("ec2", "ecs");
+    }
+}
