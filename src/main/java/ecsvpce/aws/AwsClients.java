@@ -5,10 +5,9 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -45,15 +44,26 @@ public final class AwsClients {
      */
     public record Connection(SdkHttpClient http, Region region, AwsCredentialsProvider credentials) {
         private static final Lazy<Connection> STANDARD = new Lazy<>(() -> new Connection(
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(20))
-                        .build(),
-                standardRegion(), lambdaCredentials()));
+                new DeferredHttpClient("UrlConnection", AwsClients::urlConnectionClient), standardRegion(),
+                lambdaCredentials()));
 
         /** As Lambda runs the functions; one per process, so one HTTP client for every SDK client. */
         public static Connection standard() {
             return STANDARD.getValue();
+        }
+
+        /** Starts making what the first request needs (the HTTP client) on a thread of its own; returns at once. */
+        public void prepare() {
+            if (http instanceof DeferredHttpClient deferred) {
+                deferred.start();
+            }
+        }
+
+        /** Makes what the first request needs now, on this thread if nothing has started it (before a snapshot). */
+        public void ready() {
+            if (http instanceof DeferredHttpClient deferred) {
+                deferred.client();
+            }
         }
 
         /**
@@ -68,6 +78,14 @@ public final class AwsClients {
         public String regionId() {
             return region.id();
         }
+    }
+
+    /** The HTTP client every SDK client of the standard connection shares. */
+    static SdkHttpClient urlConnectionClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     public static Ec2Client ec2(List<ExecutionInterceptor> interceptors) {
@@ -110,21 +128,30 @@ public final class AwsClients {
 
     /**
      * Lambda's credentials: the environment's keys, or, under SnapStart, the container endpoint Lambda
-     * points at (which serves fresh credentials after a restore); a profile for local runs. The chain is
-     * made at the first request, so nothing about credentials exists before then, nor in a snapshot.
+     * points at (which serves fresh credentials after a restore); the SDK's full chain (profiles, ...)
+     * only where neither is set, as in a local run. Which one is decided at the first request, so
+     * nothing about credentials exists before then, nor in a snapshot.
      */
     private static AwsCredentialsProvider lambdaCredentials() {
-        Lazy<AwsCredentialsProvider> chain = new Lazy<>(() -> AwsCredentialsProviderChain.builder()
-                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
-                        EnvironmentVariableCredentialsProvider.create(),
-                        ContainerCredentialsProvider.create(),
-                        ProfileCredentialsProvider.create())
-                .build());
+        Lazy<AwsCredentialsProvider> source = new Lazy<>(AwsClients::credentialSource);
         return new AwsCredentialsProvider() {
             @Override
             public AwsCredentials resolveCredentials() {
-                return chain.getValue().resolveCredentials();
+                return source.getValue().resolveCredentials();
             }
         };
+    }
+
+    private static AwsCredentialsProvider credentialSource() {
+        if (System.getProperty("aws.accessKeyId") != null) {
+            return SystemPropertyCredentialsProvider.create();
+        }
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        if (System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+            return ContainerCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 }

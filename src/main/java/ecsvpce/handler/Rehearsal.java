@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * Each function's whole path, run once on a made-up account ({@link CannedAws}): the raw payload
- * read, the SDK's marshalling, signing and unmarshalling of every read, the adapters, the engine,
- * the report rendered. It is what {@link Priming} runs before a snapshot, so it is built to leave
+ * Each function's whole path, run on a made-up account ({@link CannedAws}): the raw payload read,
+ * the SDK's marshalling, signing and unmarshalling of every read, the adapters, the engine, the
+ * report rendered. It is what {@link Priming} runs before a snapshot, so it is built to leave
  * nothing behind that a restored function would use: its own SDK clients on the canned HTTP client,
  * made-up keys (the function's credential chain is never asked), a dry run (no write is even
  * attempted), a clock fixed at the epoch, and its report and log line discarded.
@@ -55,12 +55,14 @@ final class Rehearsal {
     private Rehearsal() {
     }
 
-    /** RemediateFunction on the made-up task; returns its report. */
-    static Map<String, Object> remediate() {
+    /** RemediateFunction on the made-up task of a service, then on one of no service; returns their reports. */
+    static List<Map<String, Object>> remediate() {
         Connection offline = Connection.offline(new CannedAws());
         try (Ec2Client ec2 = AwsClients.ec2(List.of(), offline); EcsClient ecs = AwsClients.ecs(List.of(), offline)) {
-            return run(new RemediateFunction(RemediateComposition.of(DRY_RUN, ec2, ecs, offline.regionId(), EPOCH), () -> NO_LOG),
-                    TASK_STOPPED_EVENT);
+            RemediateFunction function = new RemediateFunction(
+                    RemediateComposition.of(DRY_RUN, ec2, ecs, offline.regionId(), EPOCH), () -> NO_LOG);
+            return List.of(run(function, TASK_STOPPED_EVENT), run(function, TASK_STOPPED_EVENT
+                    .replace(CannedAws.TASK_ARN, CannedAws.STANDALONE_TASK_ARN).replace("service:web", "family:web")));
         }
     }
 

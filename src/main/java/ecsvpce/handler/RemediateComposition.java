@@ -2,13 +2,10 @@ package ecsvpce.handler;
 
 import ecsvpce.app.Settings;
 import ecsvpce.app.TaskRemediation;
-import ecsvpce.app.port.StoppedTasks;
-import ecsvpce.app.port.TaskDefinitions;
-import ecsvpce.app.port.VpcChanges;
-import ecsvpce.app.port.VpcReads;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
+import ecsvpce.aws.LoopbackRequest;
 import ecsvpce.aws.EcsTaskReader;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -29,8 +26,8 @@ public final class RemediateComposition {
     }
 
     static TaskRemediation forLambda(Settings settings, Connection connection, Clock clock) {
-        SdkClients clients = SdkClients.of(connection);
-        Priming.register(clients::buildAll, Rehearsal::remediate);
+        SdkClients clients = SdkClients.of(connection, ReportWarmUp::run);
+        Priming.register(clients::buildAll, connection::ready, LoopbackRequest::send, Rehearsal::remediate);
         return compose(settings, clients::ec2, clients::ecs, connection.regionId(), clock);
     }
 
@@ -40,9 +37,9 @@ public final class RemediateComposition {
 
     static TaskRemediation compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
                                            String region, Clock clock) {
-        return new TaskRemediation(LazyPort.of(StoppedTasks.class, () -> new EcsTaskReader(ecs.get())),
-                LazyPort.of(TaskDefinitions.class, () -> new EcsTaskReader(ecs.get())),
-                LazyPort.of(VpcReads.class, () -> new Ec2NetworkReader(ec2.get(), region)),
-                LazyPort.of(VpcChanges.class, () -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
+        return new TaskRemediation(LazyPorts.stoppedTasks(() -> new EcsTaskReader(ecs.get())),
+                LazyPorts.taskDefinitions(() -> new EcsTaskReader(ecs.get())),
+                LazyPorts.vpcReads(() -> new Ec2NetworkReader(ec2.get(), region)),
+                LazyPorts.vpcChanges(() -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
     }
 }

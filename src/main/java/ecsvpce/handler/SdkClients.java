@@ -10,24 +10,31 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * A function's SDK clients, built when the first one is needed, all at once, each on its own thread:
- * building a client is mostly loading classes, which two cores do two at a time, so the EC2 client
- * is ready by the time the ECS reads that come first are done.
+ * A function's SDK clients, built when the first one is needed, all at once, each on its own thread,
+ * with whatever else the first event will need started beside them: building a client is mostly
+ * loading classes, which two cores do two at a time, so the EC2 client is ready by the time the ECS
+ * reads that come first are done.
  */
 final class SdkClients {
     private final Supplier<EcsClient> buildEcs;
     private final Supplier<Ec2Client> buildEc2;
+    private final Runnable alongside;
     private CompletableFuture<EcsClient> ecs;
     private CompletableFuture<Ec2Client> ec2;
 
-    SdkClients(Supplier<EcsClient> buildEcs, Supplier<Ec2Client> buildEc2) {
+    /** @param alongside run once the ECS client (the first one an event needs) is built, on its thread; nobody waits for it */
+    SdkClients(Supplier<EcsClient> buildEcs, Supplier<Ec2Client> buildEc2, Runnable alongside) {
         this.buildEcs = buildEcs;
         this.buildEc2 = buildEc2;
+        this.alongside = alongside;
     }
 
-    /** The clients of this connection, without interceptors. */
-    static SdkClients of(Connection connection) {
-        return new SdkClients(() -> AwsClients.ecs(List.of(), connection), () -> AwsClients.ec2(List.of(), connection));
+    /** The clients of this connection, without interceptors; its HTTP client is made beside them, on a thread of its own. */
+    static SdkClients of(Connection connection, Runnable alongside) {
+        return new SdkClients(() -> {
+            connection.prepare();
+            return AwsClients.ecs(List.of(), connection);
+        }, () -> AwsClients.ec2(List.of(), connection), alongside);
     }
 
     EcsClient ecs() {
@@ -48,12 +55,13 @@ final class SdkClients {
 
     private synchronized void start() {
         if (ecs == null) {
-            ecs = build("ecs-client", buildEcs);
-            ec2 = build("ec2-client", buildEc2);
+            ecs = build("ecs-client", buildEcs, alongside);
+            ec2 = build("ec2-client", buildEc2, () -> { });
         }
     }
 
-    private static <T> CompletableFuture<T> build(String name, Supplier<T> client) {
+    /** @param afterwards run on the same thread once the client is built (or failed) */
+    private static <T> CompletableFuture<T> build(String name, Supplier<T> client, Runnable afterwards) {
         CompletableFuture<T> built = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
@@ -61,6 +69,7 @@ final class SdkClients {
             } catch (RuntimeException | Error e) {
                 built.completeExceptionally(e);
             }
+            afterwards.run();
         }, "build-" + name);
         builder.setDaemon(true);
         builder.start();

@@ -2,13 +2,10 @@ package ecsvpce.handler;
 
 import ecsvpce.app.FleetSweep;
 import ecsvpce.app.Settings;
-import ecsvpce.app.port.Fleet;
-import ecsvpce.app.port.TaskDefinitions;
-import ecsvpce.app.port.VpcChanges;
-import ecsvpce.app.port.VpcReads;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
+import ecsvpce.aws.LoopbackRequest;
 import ecsvpce.aws.EcsFleetReader;
 import ecsvpce.aws.EcsTaskReader;
 import java.time.Clock;
@@ -30,8 +27,8 @@ public final class SweepComposition {
     }
 
     static FleetSweep forLambda(Settings settings, Connection connection, Clock clock) {
-        SdkClients clients = SdkClients.of(connection);
-        Priming.register(clients::buildAll, Rehearsal::sweep);
+        SdkClients clients = SdkClients.of(connection, () -> { });
+        Priming.register(clients::buildAll, connection::ready, LoopbackRequest::send, Rehearsal::sweep);
         return compose(settings, clients::ec2, clients::ecs, connection.regionId(), clock);
     }
 
@@ -41,9 +38,9 @@ public final class SweepComposition {
 
     static FleetSweep compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
                                       String region, Clock clock) {
-        return new FleetSweep(LazyPort.of(Fleet.class, () -> new EcsFleetReader(ecs.get())),
-                LazyPort.of(TaskDefinitions.class, () -> new EcsTaskReader(ecs.get())),
-                LazyPort.of(VpcReads.class, () -> new Ec2NetworkReader(ec2.get(), region)),
-                LazyPort.of(VpcChanges.class, () -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
+        return new FleetSweep(LazyPorts.fleet(() -> new EcsFleetReader(ecs.get())),
+                LazyPorts.taskDefinitions(() -> new EcsTaskReader(ecs.get())),
+                LazyPorts.vpcReads(() -> new Ec2NetworkReader(ec2.get(), region)),
+                LazyPorts.vpcChanges(() -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
     }
 }

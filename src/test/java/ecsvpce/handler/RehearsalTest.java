@@ -11,7 +11,11 @@ class RehearsalTest {
 
     @Test
     void theTaskFunctionReadsTheMadeUpAccountAndPlansItsFix() {
-        Map<String, Object> report = Rehearsal.remediate();
+        List<Map<String, Object>> reports = Rehearsal.remediate();
+        Map<String, Object> report = reports.get(0);
+        assertThat(reports.get(1)).as("a task of no service, whose groups come from its network interface")
+                .containsEntry("outcome", "PLANNED").containsEntry("findings", report.get("findings"));
+        assertThat(map(reports.get(1), "task")).containsEntry("securityGroups", List.of("sg-0000000000000000a"));
 
         assertThat(report).containsEntry("outcome", "PLANNED").containsEntry("mode", "DRY_RUN");
         assertThat(codes(report, "findings")).as("every EC2 read understood: DNS attributes on, 443 open to the VPC")

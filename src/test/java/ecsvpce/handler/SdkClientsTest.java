@@ -20,20 +20,22 @@ class SdkClientsTest {
     private final Connection offline = Connection.offline(new CannedAws());
 
     @Test
-    void theFirstNeedBuildsEveryClientOnceEachOnItsOwnThread() {
+    void theFirstNeedBuildsEveryClientOnceEachOnItsOwnThread() throws InterruptedException {
         SdkClients clients = new SdkClients(() -> {
             builtOn.add("ecs on " + Thread.currentThread().getName());
             return null;
         }, () -> {
             builtOn.add("ec2 on " + Thread.currentThread().getName());
             return null;
-        });
+        }, () -> builtOn.add("alongside on " + Thread.currentThread().getName()));
 
         clients.ecs();
         clients.ec2();
         clients.buildAll();
+        waitFor(() -> builtOn.size() == 3);
 
-        assertThat(builtOn).containsExactlyInAnyOrder("ecs on build-ecs-client", "ec2 on build-ec2-client");
+        assertThat(builtOn).containsExactlyInAnyOrder("ecs on build-ecs-client", "ec2 on build-ec2-client",
+                "alongside on build-ecs-client");
     }
 
     @Test
@@ -44,7 +46,7 @@ class SdkClientsTest {
         }, () -> {
             builtOn.add("ec2");
             return AwsClients.ec2(List.of(), offline);
-        });
+        }, () -> { });
         RemediateFunction function = new RemediateFunction(RemediateComposition.compose(
                 new Settings(Mode.DRY_RUN, PlanSettings.defaults()), clients::ec2, clients::ecs, offline.regionId(),
                 Clock.systemUTC()));
@@ -55,5 +57,11 @@ class SdkClientsTest {
         assertThat(Lambda.invoke(function, Rehearsal.TASK_STOPPED_EVENT)).containsEntry("outcome", "PLANNED");
         assertThat(Lambda.invoke(function, Rehearsal.TASK_STOPPED_EVENT)).containsEntry("outcome", "PLANNED");
         assertThat(builtOn).containsExactlyInAnyOrder("ec2", "ecs");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 500 && !done.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
     }
 }
