@@ -59,16 +59,19 @@ public final class CannedAws implements SdkHttpClient {
                      "startedBy":"ecs-svc/1234567890123456789","enableExecuteCommand":false,"stoppedAt":1767261642.0,
                      "cpu":"256","memory":"512","connectivity":"CONNECTED","createdAt":1767261600.0,
                      "stoppingAt":1767261640.0,"version":4,"healthStatus":"UNKNOWN","ephemeralStorage":{"sizeInGiB":20},
-                     "containers":[{"containerArn":"arn:aws:ecs:us-east-1:111122223333:container/rehearsal/0123456789abcdef0123456789abcdef/0f6c3c1e",
+                     "containers":[{"containerArn":
+                       "arn:aws:ecs:us-east-1:111122223333:container/rehearsal/0123456789abcdef0123456789abcdef/0f6c3c1e",
                        "taskArn":"%s","name":"web","image":"111122223333.dkr.ecr.us-east-1.amazonaws.com/web:1",
                        "lastStatus":"STOPPED","reason":"CannotPullContainerError","healthStatus":"UNKNOWN","cpu":"0",
                        "networkBindings":[{"containerPort":8080,"hostPort":8080,"protocol":"tcp"}],
-                       "networkInterfaces":[{"attachmentId":"6c1d7a4e-2b7f-4d0e-9c1a-0d2f3e4a5b6c","privateIpv4Address":"10.0.1.23"}],
+                       "networkInterfaces":[{"attachmentId":"6c1d7a4e-2b7f-4d0e-9c1a-0d2f3e4a5b6c",
+                         "privateIpv4Address":"10.0.1.23"}],
                        "managedAgents":[{"name":"ExecuteCommandAgent","lastStatus":"STOPPED"}]}],
                      "overrides":{"containerOverrides":[{"name":"web"}],"inferenceAcceleratorOverrides":[]},
                      "attachments":[{"id":"6c1d7a4e-2b7f-4d0e-9c1a-0d2f3e4a5b6c","type":"ElasticNetworkInterface",
                        "status":"DELETED","details":[{"name":"subnetId","value":"%s"},
-                       {"name":"networkInterfaceId","value":"eni-0000000000000000a"},{"name":"macAddress","value":"0a:1b:2c:3d:4e:5f"},
+                       {"name":"networkInterfaceId","value":"eni-0000000000000000a"},
+                       {"name":"macAddress","value":"0a:1b:2c:3d:4e:5f"},
                        {"name":"privateIPv4Address","value":"10.0.1.23"}]}],"tags":[]}],"failures":[]}"""
                     .formatted(TASK_ARN, CLUSTER_ARN, TASK_DEFINITION_ARN, STOPPED_REASON, TASK_ARN, SUBNET_ID),
             "DescribeTaskDefinition", """
@@ -78,7 +81,8 @@ public final class CannedAws implements SdkHttpClient {
                      "containerDefinitions":[{"name":"web","image":"111122223333.dkr.ecr.us-east-1.amazonaws.com/web:1",
                        "essential":true,"logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/ecs/web",
                        "awslogs-region":"us-east-1","awslogs-stream-prefix":"web"}},
-                       "secrets":[{"name":"DB_PASSWORD","valueFrom":"arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"},
+                       "secrets":[
+                       {"name":"DB_PASSWORD","valueFrom":"arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"},
                        {"name":"API_KEY","valueFrom":"arn:aws:ssm:us-east-1:111122223333:parameter/web/api-key"}],
                        "portMappings":[{"containerPort":8080,"hostPort":8080,"protocol":"tcp"}],
                        "environment":[{"name":"STAGE","value":"prod"}],"mountPoints":[],"volumesFrom":[],"cpu":0,
@@ -174,7 +178,8 @@ public final class CannedAws implements SdkHttpClient {
         }
         String action = action(body);
         return "<" + action + "Response xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>"
-                + "00000000-0000-0000-0000-000000000000</requestId>" + EC2.getOrDefault(action, "") + "</" + action + "Response>";
+                + "00000000-0000-0000-0000-000000000000</requestId>" + EC2.getOrDefault(action, "") + "</" + action
+                + "Response>";
     }
 
     private static String body(HttpExecuteRequest request) {

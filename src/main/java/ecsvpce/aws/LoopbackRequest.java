@@ -31,7 +31,8 @@ public final class LoopbackRequest {
             Thread answer = new Thread(() -> answer(server), "loopback-answer");
             answer.setDaemon(true);
             answer.start();
-            URI uri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getLocalPort() + "/");
+            URI uri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                    + server.getLocalPort() + "/");
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                     .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build()).build()).call();
             if (response.responseBody().isPresent()) {
@@ -47,7 +48,8 @@ public final class LoopbackRequest {
 
     private static void answer(ServerSocket server) {
         try (Socket client = server.accept();
-             BufferedReader request = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
+             BufferedReader request = new BufferedReader(
+                     new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
             for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
                 // the request's head, read to its end before answering
             }

@@ -5,8 +5,8 @@ import ecsvpce.app.TaskRemediation;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
-import ecsvpce.aws.LoopbackRequest;
 import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.aws.LoopbackRequest;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -35,8 +35,8 @@ public final class RemediateComposition {
         return compose(settings, () -> ec2, () -> ecs, region, clock);
     }
 
-    static TaskRemediation compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
-                                           String region, Clock clock) {
+    static TaskRemediation compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs, String region,
+                                   Clock clock) {
         return new TaskRemediation(LazyPorts.stoppedTasks(() -> new EcsTaskReader(ecs.get())),
                 LazyPorts.taskDefinitions(() -> new EcsTaskReader(ecs.get())),
                 LazyPorts.vpcReads(() -> new Ec2NetworkReader(ec2.get(), region)),

@@ -22,14 +22,17 @@ final class SdkClients {
     private CompletableFuture<EcsClient> ecs;
     private CompletableFuture<Ec2Client> ec2;
 
-    /** @param alongside run once the ECS client (the first one an event needs) is built, on its thread; nobody waits for it */
+    /**
+     * @param alongside run once the ECS client (the first one an event needs) is built, on the same
+     *                  thread; nobody waits for it
+     */
     SdkClients(Supplier<EcsClient> buildEcs, Supplier<Ec2Client> buildEc2, Runnable alongside) {
         this.buildEcs = buildEcs;
         this.buildEc2 = buildEc2;
         this.alongside = alongside;
     }
 
-    /** The clients of this connection, without interceptors; its HTTP client is made beside them, on a thread of its own. */
+    /** The clients of this connection, without interceptors; its HTTP client is made beside them. */
     static SdkClients of(Connection connection, Runnable alongside) {
         return new SdkClients(() -> {
             connection.prepare();

@@ -5,9 +5,9 @@ import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
-import ecsvpce.aws.LoopbackRequest;
 import ecsvpce.aws.EcsFleetReader;
 import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.aws.LoopbackRequest;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -36,8 +36,8 @@ public final class SweepComposition {
         return compose(settings, () -> ec2, () -> ecs, region, clock);
     }
 
-    static FleetSweep compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
-                                      String region, Clock clock) {
+    static FleetSweep compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs, String region,
+                              Clock clock) {
         return new FleetSweep(LazyPorts.fleet(() -> new EcsFleetReader(ecs.get())),
                 LazyPorts.taskDefinitions(() -> new EcsTaskReader(ecs.get())),
                 LazyPorts.vpcReads(() -> new Ec2NetworkReader(ec2.get(), region)),

@@ -115,7 +115,8 @@ class PrimingTest {
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            operations.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(request.httpRequest().encodedPath()));
+            operations.add(request.httpRequest().firstMatchingHeader("X-Amz-Target")
+                    .orElse(request.httpRequest().encodedPath()));
             return CannedResponseHttpClient.builder().statusCode(400)
                     .responseBody("{\"__type\":\"AccessDeniedException\",\"message\":\"not in a test\"}"
                             .getBytes(StandardCharsets.UTF_8))
