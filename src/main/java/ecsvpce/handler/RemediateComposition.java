@@ -2,13 +2,13 @@ package ecsvpce.handler;
 
 import ecsvpce.app.Settings;
 import ecsvpce.app.TaskRemediation;
-import ecsvpce.aws.AwsClients;
+import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
 import ecsvpce.aws.Ec2NetworkWriter;
 import ecsvpce.aws.EcsTaskReader;
+import ecsvpce.aws.LoopbackRequest;
 import java.time.Clock;
-import java.util.List;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -18,17 +18,31 @@ public final class RemediateComposition {
     private RemediateComposition() {
     }
 
-    /** As Lambda runs it: settings from the environment, clients from the SDK's standard settings. */
+    /**
+     * As Lambda runs it: settings from the environment; the SDK clients built at the first event that
+     * needs AWS, or, under SnapStart, before the snapshot, with the whole path rehearsed offline.
+     */
     public static TaskRemediation fromEnvironment() {
-        return of(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
-                AwsClients.route53(List.of()),
-                new DefaultAwsRegionProviderChain().getRegion().id(), Clock.systemUTC());
+        return forLambda(Settings.fromEnvironment(System.getenv()), Connection.standard(), Clock.systemUTC());
+    }
+
+    static TaskRemediation forLambda(Settings settings, Connection connection, Clock clock) {
+        SdkClients clients = SdkClients.of(connection, ReportWarmUp::run);
+        Priming.register(clients::buildAll, connection::ready, LoopbackRequest::send, Rehearsal::remediate);
+        return compose(settings, clients::ec2, clients::ecs, clients::route53, connection.regionId(), clock);
     }
 
     public static TaskRemediation of(Settings settings, Ec2Client ec2, EcsClient ecs, Route53Client route53,
-                                       String region, Clock clock) {
-        EcsTaskReader tasks = new EcsTaskReader(ecs);
-        return new TaskRemediation(tasks, tasks, new Ec2NetworkReader(ec2, route53, region), new Ec2NetworkWriter(ec2),
-                settings, region, clock);
+                                     String region, Clock clock) {
+        return compose(settings, () -> ec2, () -> ecs, () -> route53, region, clock);
+    }
+
+    static TaskRemediation compose(Settings settings, Supplier<Ec2Client> ec2, Supplier<EcsClient> ecs,
+                                 Supplier<Route53Client> route53, String region,
+                                   Clock clock) {
+        return new TaskRemediation(LazyPorts.stoppedTasks(() -> new EcsTaskReader(ecs.get())),
+                LazyPorts.taskDefinitions(() -> new EcsTaskReader(ecs.get())),
+                LazyPorts.vpcReads(() -> new Ec2NetworkReader(ec2.get(), route53.get(), region)),
+                LazyPorts.vpcChanges(() -> new Ec2NetworkWriter(ec2.get())), settings, region, clock);
     }
 }

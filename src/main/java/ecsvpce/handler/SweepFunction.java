@@ -1,60 +1,83 @@
 package ecsvpce.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import ecsvpce.app.FleetSweep;
 import ecsvpce.app.SweepScope;
+import ecsvpce.handler.RawPayload.Read;
+import ecsvpce.handler.RawPayload.Unreadable;
 import ecsvpce.report.ReportJson;
 import ecsvpce.report.SweepReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Lambda entry point for the compliance sweep: the schedule's event (sweep everything) or a manual
- * payload {@code {"clusters": [...], "vpcIds": [...], "dryRun": true}}, every key optional.
+ * payload {@code {"clusters": [...], "vpcIds": [...], "dryRun": true}}, every key optional. Reads the
+ * raw payload itself: one it cannot act on (not an object, unknown keys, not JSON) is rejected with
+ * the reason, and nothing is read or changed.
  */
-public class SweepFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class SweepFunction implements RequestStreamHandler {
     /** Time kept back to finish the VPC in progress and report, out of Lambda's 15 minutes. */
     static final int RESERVE_MILLIS = 120_000;
     private static final Set<String> MANUAL_KEYS = Set.of("clusters", "vpcIds", "dryRun");
 
     private final FleetSweep sweep;
+    private final Supplier<PrintStream> log;
 
-    /** Used by the Lambda runtime: clients are built once per container. */
+    /** Used by the Lambda runtime: AWS clients are built on the first sweep that needs them. */
     public SweepFunction() {
         this(SweepComposition.fromEnvironment());
     }
 
     public SweepFunction(FleetSweep sweep) {
+        this(sweep, () -> System.out);
+    }
+
+    /** @param log where the report's log line goes, asked at each invocation */
+    SweepFunction(FleetSweep sweep, Supplier<PrintStream> log) {
         this.sweep = sweep;
+        this.log = log;
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> payload, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         SweepReport report;
         try {
-            SweepScope scope = isScheduledEvent(payload) ? SweepScope.everything() : manualScope(payload);
+            SweepScope scope = scope(RawPayload.read(input));
             BooleanSupplier outOfTime = () -> context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS;
             report = sweep.sweep(scope, outOfTime);
         } catch (IllegalArgumentException badInput) {
             report = sweep.rejected(badInput.getMessage());
         }
-        Map<String, Object> result = ReportJson.toMap(report);
-        ReportJson.log(result, System.out);
-        return result;
+        ReportOutput.send(ReportJson.toMap(report), output, log.get());
     }
 
-    private static boolean isScheduledEvent(Map<String, Object> payload) {
-        return payload != null && "aws.events".equals(payload.get("source"));
-    }
-
-    private static SweepScope manualScope(Map<String, Object> payload) {
-        if (payload != null) {
-            payload.keySet().stream().filter(key -> !MANUAL_KEYS.contains(key)).findFirst().ifPresent(key -> {
-                throw new IllegalArgumentException("unknown key '" + key + "': a manual sweep takes " + MANUAL_KEYS);
-            });
+    /** @throws IllegalArgumentException saying why the payload is no sweep's */
+    private static SweepScope scope(RawPayload.Payload payload) {
+        if (payload instanceof Unreadable unreadable) {
+            throw new IllegalArgumentException(unreadable.reason());
         }
-        return SweepScope.fromPayload(payload);
+        Object value = ((Read) payload).value();
+        if (value == null) {
+            return SweepScope.everything();
+        }
+        Map<String, Object> object = ((Read) payload).object();
+        if (object == null) {
+            throw new IllegalArgumentException("the payload is " + RawPayload.kindOf(value) + ", not an object");
+        }
+        if ("aws.events".equals(object.get("source"))) {
+            return SweepScope.everything();
+        }
+        object.keySet().stream().filter(key -> !MANUAL_KEYS.contains(key)).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("unknown key '" + key + "': a manual sweep takes " + MANUAL_KEYS);
+        });
+        return SweepScope.fromPayload(object);
     }
 }

@@ -1,6 +1,5 @@
 package ecsvpce.handler;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.failure.Redaction;
 import java.util.LinkedHashMap;
@@ -10,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps the generic EventBridge envelope of an "ECS Task State Change" to our own record. Lenient:
- * a field of the wrong type counts as missing, unknown fields are ignored, nothing here throws.
+ * Maps the EventBridge envelope of an "ECS Task State Change", as read by {@link RawPayload}, to our
+ * own record. Lenient: a field of the wrong type counts as missing, unknown fields are ignored,
+ * nothing here throws.
  */
 final class TaskStateChangeEvent {
     static final String SOURCE = "aws.ecs";
@@ -20,17 +20,25 @@ final class TaskStateChangeEvent {
     private TaskStateChangeEvent() {
     }
 
-    /** Why the envelope itself is not ours to handle, if it is not. */
-    static Optional<String> envelopeSkipReason(ScheduledEvent event) {
-        if (event == null) {
+    /** Why the payload is not an event of ours to handle, if it is not. */
+    static Optional<String> envelopeSkipReason(Object payload) {
+        if (payload == null) {
             return Optional.of("empty event");
         }
-        if (!SOURCE.equals(event.getSource()) || !DETAIL_TYPE.equals(event.getDetailType())) {
-            return Optional.of("not an ECS Task State Change event (source " + event.getSource()
-                    + ", detail-type " + event.getDetailType() + ")");
+        if (!(payload instanceof Map<?, ?> event)) {
+            return Optional.of("not an ECS Task State Change event: the payload is " + RawPayload.kindOf(payload)
+                    + ", not an object");
         }
-        if (event.getDetail() == null || event.getDetail().isEmpty()) {
+        if (!SOURCE.equals(event.get("source")) || !DETAIL_TYPE.equals(event.get("detail-type"))) {
+            return Optional.of("not an ECS Task State Change event (source " + event.get("source")
+                    + ", detail-type " + event.get("detail-type") + ")");
+        }
+        Object detail = event.get("detail");
+        if (detail == null || detail instanceof Map<?, ?> map && map.isEmpty()) {
             return Optional.of("the event has no detail");
+        }
+        if (!(detail instanceof Map<?, ?>)) {
+            return Optional.of("the event has no detail object (its detail is " + RawPayload.kindOf(detail) + ")");
         }
         return Optional.empty();
     }
@@ -39,14 +47,20 @@ final class TaskStateChangeEvent {
      * The accounts the event is about, whose ids its report may show: the envelope's {@code account}
      * and the account of the detail's {@code taskArn}. Any other account id is masked.
      */
-    static Set<String> ownAccounts(ScheduledEvent event) {
-        if (event == null) {
+    static Set<String> ownAccounts(Object payload) {
+        if (!(payload instanceof Map<?, ?> event)) {
             return Set.of();
         }
-        return Redaction.accountsOf(event.getAccount(), event.getDetail() == null ? null : event.getDetail().get("taskArn"));
+        return Redaction.accountsOf(event.get("account"),
+                event.get("detail") instanceof Map<?, ?> detail ? detail.get("taskArn") : null);
     }
 
-    static StoppedTask task(Map<String, Object> detail) {
+    /** The task an event of ours describes; call only when {@link #envelopeSkipReason} found none. */
+    static StoppedTask task(Object payload) {
+        return task((Map<?, ?>) ((Map<?, ?>) payload).get("detail"));
+    }
+
+    static StoppedTask task(Map<?, ?> detail) {
         StoppedTask.Builder task = StoppedTask.builder()
                 .taskArn(string(detail.get("taskArn")))
                 .clusterArn(string(detail.get("clusterArn")))

@@ -2,7 +2,6 @@ package ecsvpce.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import ecsvpce.app.port.StoppedTask;
 import java.util.HashMap;
 import java.util.List;
@@ -42,17 +41,43 @@ class TaskStateChangeEventTest {
 
     @Test
     void onlyEcsTaskStateChangesWithADetailAreOurs() {
-        ScheduledEvent event = new ScheduledEvent().withSource("aws.ecs").withDetailType("ECS Task State Change")
-                .withDetail(detail());
-        assertThat(TaskStateChangeEvent.envelopeSkipReason(event)).isEmpty();
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(event("aws.ecs", "ECS Task State Change", detail()))).isEmpty();
 
-        assertThat(TaskStateChangeEvent.envelopeSkipReason(null)).isPresent();
-        assertThat(TaskStateChangeEvent.envelopeSkipReason(new ScheduledEvent()
-                .withSource("aws.events").withDetailType("Scheduled Event").withDetail(Map.of())))
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(null)).contains("empty event");
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(event("aws.events", "Scheduled Event", Map.of())))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("not an ECS Task State Change"));
-        assertThat(TaskStateChangeEvent.envelopeSkipReason(new ScheduledEvent()
-                .withSource("aws.ecs").withDetailType("ECS Task State Change").withDetail(null)))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("no detail"));
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(event("aws.ecs", "ECS Task State Change", null)))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("the event has no detail"));
+    }
+
+    @Test
+    void aPayloadOfAnyOtherShapeIsNotOursAndSaysWhatItIs() {
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(true))
+                .contains("not an ECS Task State Change event: the payload is a boolean, not an object");
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(List.of(event("aws.ecs", "ECS Task State Change", detail()))))
+                .contains("not an ECS Task State Change event: the payload is an array, not an object");
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(event(List.of("aws.ecs"), "ECS Task State Change", detail())))
+                .as("a source that is no string is no source").hasValueSatisfying(reason ->
+                        assertThat(reason).startsWith("not an ECS Task State Change event (source [aws.ecs]"));
+        assertThat(TaskStateChangeEvent.envelopeSkipReason(event("aws.ecs", "ECS Task State Change", "detail")))
+                .contains("the event has no detail object (its detail is a string)");
+    }
+
+    @Test
+    void ownAccountsAreTheEnvelopesAndTheTasks() {
+        Map<String, Object> event = event("aws.ecs", "ECS Task State Change", detail());
+        event.put("account", "210987654321");
+
+        assertThat(TaskStateChangeEvent.ownAccounts(event)).containsExactlyInAnyOrder("210987654321", "123456789012");
+        assertThat(TaskStateChangeEvent.ownAccounts(42)).isEmpty();
+    }
+
+    private static Map<String, Object> event(Object source, Object detailType, Object detail) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("source", source);
+        event.put("detail-type", detailType);
+        event.put("detail", detail);
+        return event;
     }
 
     static Map<String, Object> detail() {

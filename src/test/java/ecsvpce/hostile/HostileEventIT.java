@@ -62,7 +62,7 @@ class HostileEventIT {
 
     @Property(tries = 100)
     void nearMissesOfTheRealTaskAreSkippedAfterOneRead(@ForAll("nearMisses") ObjectNode event) {
-        Invocation run = Invocation.call(remediate, RECORDER, Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = Invocation.call(remediate, RECORDER, HostileEvents.text(event));
 
         SkipRule rule = HostileEventPropertiesTest.assertSkippedSafely(run);
         Statistics.label("skipped because").collect(rule);
@@ -73,8 +73,7 @@ class HostileEventIT {
     @Example
     void theRealEventIsNotSkipped() {
         CallRecorder recorder = new CallRecorder("RemediateFunction");
-        Invocation run = Invocation.call(Functions.remediate(Mode.DRY_RUN, recorder), recorder,
-                Invocation.deserialise(genuine.json()));
+        Invocation run = Invocation.call(Functions.remediate(Mode.DRY_RUN, recorder), recorder, genuine.json());
 
         assertThat(run.thrown()).isNull();
         assertThat(run.outcome()).isEqualTo("PLANNED");

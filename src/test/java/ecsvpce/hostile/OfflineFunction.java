@@ -1,6 +1,5 @@
 package ecsvpce.hostile;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import ecsvpce.app.Settings;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.handler.RemediateComposition;
@@ -40,7 +39,7 @@ final class OfflineFunction {
                 new NoPrivateZones(), REGION, Clock.systemUTC()));
     }
 
-    Invocation invoke(ScheduledEvent event) {
-        return Invocation.call(function, recorder, event);
+    Invocation invoke(String payload) {
+        return Invocation.call(function, recorder, payload);
     }
 }

@@ -18,9 +18,10 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Issue 5 with oversized input: huge strings in any field, ten thousand attachments, fifty thousand
- * unknown keys, deep nesting. Each is skipped with its reason, without a throw or a write, and, like
- * every other event, reaches AWS only when it passes every rule. Its report, however much of the
- * event it quotes, is logged as one line that CloudWatch Logs keeps whole (under 256 KB).
+ * unknown keys, deep nesting, a payload larger than Lambda delivers. Each is skipped with its reason,
+ * without a throw or a write, and, like every other event, reaches AWS only when it passes every
+ * rule. Its report, however much of the event it quotes, is logged as one line that CloudWatch Logs
+ * keeps whole (under 256 KB).
  */
 class OversizedEventsTest {
     private static final int KB = 1024;
@@ -94,20 +95,46 @@ class OversizedEventsTest {
     }
 
     @Example
-    void fiftyThousandUnknownKeysAndDeepNesting() {
+    void fiftyThousandUnknownKeysAndNestingAsDeepAsAnEventMay() {
         ObjectNode event = event();
         ObjectNode extra = detail(event).putObject("unknown");
         for (int i = 0; i < 50_000; i++) {
             extra.put("key" + i, i);
         }
-        ObjectNode deep = detail(event).putObject("deep");
-        for (int i = 0; i < 500; i++) {
-            deep = deep.putObject("d");
-        }
+        nest(detail(event).putObject("deep"), SkipRule.MAX_DEPTH - 3);
 
         Invocation run = run(event);
 
         assertThat(SkipRule.namedBy(run.summary())).contains(SkipRule.UNKNOWN_TO_ECS);
+    }
+
+    @Example
+    void nestingDeeperThanAnEventMayIsSkippedUnread() {
+        ObjectNode event = event();
+        nest(detail(event).putObject("deep"), 500);
+
+        Invocation run = run(event);
+
+        assertThat(SkipRule.namedBy(run.summary())).contains(SkipRule.UNREADABLE);
+        assertThat(run.summary()).contains("nesting depth");
+    }
+
+    @Example
+    void aPayloadLargerThanLambdaDeliversIsSkippedUnread() {
+        ObjectNode event = event();
+        detail(event).put("stoppedReason", "CannotPullContainerError: " + filler(SkipRule.MAX_BYTES));
+
+        Invocation run = run(event);
+
+        assertThat(SkipRule.namedBy(run.summary())).contains(SkipRule.UNREADABLE);
+        assertThat(run.summary()).contains("larger than");
+    }
+
+    private static void nest(ObjectNode top, int levels) {
+        ObjectNode deep = top;
+        for (int i = 0; i < levels; i++) {
+            deep = deep.putObject("d");
+        }
     }
 
     @Provide
@@ -132,7 +159,7 @@ class OversizedEventsTest {
 
     /** Also: the report stays one CloudWatch Logs event, whose limit is 256 KB. */
     private Invocation run(ObjectNode event) {
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = remediate.invoke(HostileEvents.text(event));
         HostileEventPropertiesTest.assertSkippedSafely(run);
         assertThat(run.stdout().getBytes(StandardCharsets.UTF_8).length).as("bytes logged").isLessThan(256 * KB);
         return run;

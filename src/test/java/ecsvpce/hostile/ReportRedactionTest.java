@@ -40,7 +40,7 @@ class ReportRedactionTest {
 
     @Property(tries = 300)
     void noCredentialAndNoOtherAccountReachesTheLogOrTheReturnedReport(@ForAll("leakyEvents") LeakyEvent leaky) {
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(leaky.event())));
+        Invocation run = remediate.invoke(HostileEvents.text(leaky.event()));
 
         assertThat(run.thrown()).isNull();
         assertThat(run.stdoutLines()).hasSize(1);
@@ -91,7 +91,7 @@ class ReportRedactionTest {
         ObjectNode event = event();
         event.put("source", "aws.ecs?X-Amz-Signature=" + SIGNATURE);
 
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = remediate.invoke(HostileEvents.text(event));
 
         assertThat(run.summary()).startsWith("skipped: not an ECS Task State Change event (source aws.ecs?X-Amz-Signature=REDACTED");
         assertThat(run.stdout()).doesNotContain(SIGNATURE).contains("X-Amz-Signature=REDACTED");
@@ -102,7 +102,7 @@ class ReportRedactionTest {
         ObjectNode event = event();
         detail(event).put("availabilityZone", "us-east-1a " + presignedV4(ACCESS_KEY, TOKEN, SIGNATURE));
 
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = remediate.invoke(HostileEvents.text(event));
 
         assertThat(SkipRule.namedBy(run.summary())).contains(SkipRule.UNKNOWN_TO_ECS);
         assertThat(task(run.report()).get("availabilityZone")).asString().startsWith("us-east-1a https://")
@@ -115,7 +115,7 @@ class ReportRedactionTest {
         ObjectNode event = event();
         detail(event).put("lastStatus", "STOPPED by arn:aws:iam::999988887777:role/admin");
 
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = remediate.invoke(HostileEvents.text(event));
 
         assertThat(run.summary()).isEqualTo("skipped: task is STOPPED by arn:aws:iam::<other-account>:role/admin, not STOPPED");
         assertThat(run.stdout()).doesNotContain("999988887777")
@@ -128,7 +128,7 @@ class ReportRedactionTest {
         event.put("account", "111122223333");
         detail(event).put("lastStatus", "PENDING for 111122223333 and 444455556666");
 
-        Invocation run = remediate.invoke(Invocation.deserialise(HostileEvents.text(event)));
+        Invocation run = remediate.invoke(HostileEvents.text(event));
 
         assertThat(run.summary()).isEqualTo("skipped: task is PENDING for 111122223333 and <other-account>, not STOPPED");
         assertThat(task(run.report()).get("taskArn")).asString().contains(":" + OWN + ":task/");

@@ -56,7 +56,7 @@ class SecretsStayOutOfLogsIT {
             ObjectNode event = eventFor(scenario, taskArn);
 
             Invocation run = Invocation.call(Functions.remediate(Mode.REMEDIATE, recorder), recorder,
-                    Invocation.deserialise(HostileEvents.prettyText(event)));
+                    HostileEvents.prettyText(event));
 
             assertThat(run.thrown()).isNull();
             assertThat(run.outcome()).isEqualTo("REMEDIATED");

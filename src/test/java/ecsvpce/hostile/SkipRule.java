@@ -1,7 +1,12 @@
 package ecsvpce.hostile;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ecsvpce.core.failure.StopReasonClassifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,12 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * Why RemediateFunction may skip an event, each with how its report's summary begins, and an oracle
- * that tells, from the event the handler is given, which of them the event breaks. The oracle is
- * the issue's rule restated, not the product's code: a detail field of the wrong JSON type counts
- * as missing, unknown fields are ignored.
+ * that tells, from the payload the handler is given, which of them the payload breaks. The oracle is
+ * the issues' rules restated, not the product's code: a payload that is not JSON, larger than Lambda
+ * delivers (6 MiB) or nested deeper than 64 levels is unreadable; a field of the wrong JSON type
+ * counts as missing (a {@code source} too); of duplicate keys the last counts; unknown fields are
+ * ignored.
  */
 enum SkipRule {
     EMPTY_EVENT("empty event"),
+    UNREADABLE("the payload "),
     NOT_A_TASK_STATE_CHANGE("not an ECS Task State Change event"),
     NO_DETAIL("the event has no detail"),
     NO_TASK_OR_CLUSTER("the event's detail has no taskArn or clusterArn"),
@@ -32,6 +40,9 @@ enum SkipRule {
     private static final String ECS_ARN = "arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{1,12}:";
     private static final Pattern TASK_ARN = Pattern.compile(ECS_ARN + "task/(?:[A-Za-z0-9_-]{1,255}/)?[A-Za-z0-9_-]{1,255}");
     private static final Pattern CLUSTER_ARN = Pattern.compile(ECS_ARN + "cluster/[A-Za-z0-9_-]{1,255}");
+    static final int MAX_BYTES = 6 * 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     final String reasonStart;
 
@@ -45,20 +56,33 @@ enum SkipRule {
                 .filter(rule -> summary.startsWith("skipped: " + rule.reasonStart)).findFirst();
     }
 
-    /** Every rule the event breaks; {@link #UNKNOWN_TO_ECS} alone when it breaks none of the others. */
-    static Set<SkipRule> brokenBy(ScheduledEvent event) {
-        Set<SkipRule> broken = EnumSet.noneOf(SkipRule.class);
-        if (event == null) {
+    /** Every rule the payload breaks; {@link #UNKNOWN_TO_ECS} alone when it breaks none of the others. */
+    static Set<SkipRule> brokenBy(String payload) {
+        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return EnumSet.of(UNREADABLE);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (IOException notJson) {
+            return EnumSet.of(UNREADABLE);
+        }
+        if (root.isMissingNode() || root.isNull()) {
             return EnumSet.of(EMPTY_EVENT);
         }
-        if (!"aws.ecs".equals(event.getSource()) || !"ECS Task State Change".equals(event.getDetailType())) {
+        if (depth(root) > MAX_DEPTH) {
+            return EnumSet.of(UNREADABLE);
+        }
+        Set<SkipRule> broken = EnumSet.noneOf(SkipRule.class);
+        if (!"aws.ecs".equals(textOf(root.get("source"))) || !"ECS Task State Change".equals(textOf(root.get("detail-type")))) {
             broken.add(NOT_A_TASK_STATE_CHANGE);
         }
-        Map<String, Object> detail = event.getDetail();
-        if (detail == null || detail.isEmpty()) {
+        JsonNode detailNode = root.get("detail");
+        if (detailNode == null || !detailNode.isObject() || detailNode.isEmpty()) {
             broken.add(NO_DETAIL);
             return broken;
         }
+        Map<String, Object> detail = JSON.convertValue(detailNode, new TypeReference<Map<String, Object>>() { });
         String taskArn = text(detail.get("taskArn"));
         String clusterArn = text(detail.get("clusterArn"));
         if (taskArn == null || clusterArn == null) {
@@ -81,6 +105,18 @@ enum SkipRule {
             broken.add(NO_SUBNET);
         }
         return broken.isEmpty() ? EnumSet.of(UNKNOWN_TO_ECS) : broken;
+    }
+
+    private static int depth(JsonNode node) {
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return node.isContainerNode() ? deepest + 1 : 0;
+    }
+
+    private static String textOf(JsonNode node) {
+        return node != null && node.isTextual() ? node.textValue() : null;
     }
 
     /** The last {@code subnetId} of an ENI attachment, as a later detail overrides an earlier one. */

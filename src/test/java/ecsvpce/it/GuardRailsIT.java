@@ -9,6 +9,7 @@ import ecsvpce.handler.RemediateFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
+import ecsvpce.support.Lambda;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
@@ -74,7 +75,7 @@ class GuardRailsIT {
                     new Settings(Mode.REMEDIATE, PlanSettings.defaults(), Set.of("vpc-0123456789abcdef0")),
                     List.of(recorder), List.of(recorder));
 
-            Map<String, Object> report = function.handleRequest(Invocations.scheduledEvent(event.json()), null);
+            Map<String, Object> report = Lambda.invoke(function, event.json());
 
             assertThat(report.get("outcome")).isEqualTo("SKIPPED");
             assertThat((String) report.get("summary")).contains(scenario.vpcId()).contains("ALLOWED_VPC_IDS");
@@ -99,7 +100,7 @@ class GuardRailsIT {
             RemediateFunction optedIn = Functions.remediate(
                     new Settings(Mode.REMEDIATE, new PlanSettings(true, PlanSettings.US_EAST_1_USD_PER_AZ_HOUR)),
                     List.of(recorder), List.of(recorder));
-            Map<String, Object> withSetting = optedIn.handleRequest(Invocations.scheduledEvent(event.json()), null);
+            Map<String, Object> withSetting = Lambda.invoke(optedIn, event.json());
 
             assertThat(withSetting.get("outcome")).isEqualTo("REMEDIATED");
             assertThat(scenario.readBack().endpointCount("secretsmanager")).isEqualTo(1);

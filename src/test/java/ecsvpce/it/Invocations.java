@@ -1,12 +1,11 @@
 package ecsvpce.it;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import ecsvpce.handler.RemediateFunction;
 import ecsvpce.handler.SweepFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
+import ecsvpce.support.Lambda;
 import java.util.Map;
 
 /**
@@ -27,13 +26,7 @@ final class Invocations {
         return Functions.sweep(mode, recorder);
     }
 
-    /** Deserialises an event exactly as the Lambda Java runtime does. */
-    static ScheduledEvent scheduledEvent(String json) {
-        return LambdaEventSerializers.serializerFor(ScheduledEvent.class, Invocations.class.getClassLoader())
-                .fromJson(json);
-    }
-
     static Map<String, Object> remediate(Mode mode, CallRecorder recorder, String eventJson) {
-        return remediateFunction(mode, recorder).handleRequest(scheduledEvent(eventJson), null);
+        return Lambda.invoke(remediateFunction(mode, recorder), eventJson);
     }
 }

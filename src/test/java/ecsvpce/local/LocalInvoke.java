@@ -1,12 +1,13 @@
 package ecsvpce.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecsvpce.template.SamTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.Map;
 /**
  * The Docker-free runner behind {@code scripts/local-invoke FUNCTION_ID EVENT_FILE}. The first JVM
  * reads template.yaml and starts a second one with the function's environment (a JVM cannot change
- * its own), which runs the handler exactly as the Lambda runtime would: no-argument constructor,
- * event deserialised with the runtime's own serializers.
+ * its own), which runs the handler exactly as the Lambda runtime would: no-argument constructor, the
+ * event file's bytes as the payload, the handler's response printed as it wrote it.
  */
 public final class LocalInvoke {
     private static final String IN_PROCESS = "--in-process";
@@ -63,20 +64,26 @@ public final class LocalInvoke {
         return child.start().waitFor();
     }
 
-    /** Runs the handler once; its result goes to stdout as JSON, everything it prints to stderr. */
+    /**
+     * Runs the handler once as the Lambda runtime runs a {@link RequestStreamHandler}: no-argument
+     * constructor, the event file's bytes in; its response goes to stdout as it wrote it, everything
+     * it prints to stderr.
+     */
     static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds) throws Exception {
-        String[] parts = handler.split("::");
-        Class<?> type = Class.forName(parts[0]);
-        Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
-        Object input = deserialize(Files.readString(eventFile, StandardCharsets.UTF_8), method.getParameterTypes()[0]);
+        Class<?> type = Class.forName(handler.split("::")[0]);
+        if (!RequestStreamHandler.class.isAssignableFrom(type)) {
+            System.err.println(type.getName() + " is no RequestStreamHandler");
+            return 2;
+        }
+        byte[] payload = Files.readAllBytes(eventFile);
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        Object result;
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
-            Object instance = type.getConstructor().newInstance();
-            result = method.invoke(instance, input, new LocalContext(functionId, timeoutSeconds));
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
+            RequestStreamHandler function = (RequestStreamHandler) type.getConstructor().newInstance();
+            function.handleRequest(new ByteArrayInputStream(payload), response, new LocalContext(functionId, timeoutSeconds));
+        } catch (Exception e) {
+            Throwable cause = e instanceof InvocationTargetException thrown ? thrown.getCause() : e;
             cause.printStackTrace(System.err);
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("errorType", cause.getClass().getName());
@@ -86,25 +93,10 @@ public final class LocalInvoke {
         } finally {
             System.setOut(stdout);
         }
-        stdout.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        String output = response.toString(StandardCharsets.UTF_8);
+        stdout.print(output.endsWith("\n") ? output : output + "\n");
+        stdout.flush();
         return 0;
-    }
-
-    private static Method handlerMethod(Class<?> type, String name) {
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals(name) && !method.isBridge() && method.getParameterCount() == 2
-                    && method.getParameterTypes()[1] == Context.class) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException(type.getName() + " has no " + name + "(input, Context)");
-    }
-
-    private static Object deserialize(String json, Class<?> inputType) throws Exception {
-        if (inputType.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
-            return LambdaEventSerializers.serializerFor(inputType, LocalInvoke.class.getClassLoader()).fromJson(json);
-        }
-        return JSON.readValue(json, inputType);
     }
 
     /** What a handler may ask of its context when run locally. */

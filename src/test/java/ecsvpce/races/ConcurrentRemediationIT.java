@@ -2,13 +2,12 @@ package ecsvpce.races;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import ecsvpce.core.plan.Planner;
 import ecsvpce.handler.RemediateFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
+import ecsvpce.support.Lambda;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
@@ -123,15 +122,10 @@ class ConcurrentRemediationIT {
             }
             RemediateFunction function = Functions.remediate(Functions.settings(Mode.REMEDIATE), interceptors,
                     List.of());
-            ScheduledEvent scheduled = scheduledEvent(event.json());
-            invocations.add(() -> function.handleRequest(scheduled, null));
+            String payload = event.json();
+            invocations.add(() -> Lambda.invoke(function, payload));
         }
         return Racers.race(invocations, TIMEOUT, Racers::of);
-    }
-
-    static ScheduledEvent scheduledEvent(String json) {
-        return LambdaEventSerializers.serializerFor(ScheduledEvent.class, ConcurrentRemediationIT.class.getClassLoader())
-                .fromJson(json);
     }
 
     /**

@@ -18,6 +18,7 @@ import ecsvpce.handler.RemediateFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
+import ecsvpce.support.Lambda;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.TaskStoppedEvent;
@@ -223,8 +224,8 @@ class FaultsIT {
     /** The same seed healed by one run with no fault, in another VPC of the same moto. */
     private VpcShape healedWithoutFaults(FargateScenario uninterrupted) {
         TaskStoppedEvent event = uninterrupted.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON);
-        Map<String, Object> report = function(new FaultInjector(), new FaultInjector()).handleRequest(
-                ConcurrentRemediationIT.scheduledEvent(event.json()), null);
+        Map<String, Object> report = Lambda.invoke(function(new FaultInjector(), new FaultInjector()),
+                event.json());
         assertThat(report.get("outcome")).isEqualTo("REMEDIATED");
         return VpcShape.of(uninterrupted);
     }
@@ -234,7 +235,7 @@ class FaultsIT {
     }
 
     private Map<String, Object> remediate(TaskStoppedEvent event) {
-        return function(ec2Faults, ecsFaults).handleRequest(ConcurrentRemediationIT.scheduledEvent(event.json()), null);
+        return Lambda.invoke(function(ec2Faults, ecsFaults), event.json());
     }
 
     /** RemediateFunction as the runtime builds it (the product's AwsClients), with faults and a recorder. */

@@ -104,14 +104,14 @@ public final class SweepBenchmark {
                 List<ExecutionInterceptor> ec2 = List.of(recorder, timer);
                 List<ExecutionInterceptor> ecs = List.of(recorder, timer, fleet.motoServiceFields());
                 var function = Sweeps.function(RUNS.get(i), ec2, ecs);
-                Map<String, Object> payload = Sweeps.payloadFile("events/scheduled-sweep.json");
+                String payload = Sweeps.payloadFile("events/scheduled-sweep.json");
                 Path report = WORK.resolve("report-" + shape.services() + "-" + RUN_NAMES.get(i) + ".json");
                 long start;
                 long end;
                 try (PrintStream log = new PrintStream(Files.newOutputStream(report), true, StandardCharsets.UTF_8)) {
                     System.setOut(log);   // the handler logs its report, one (long) JSON line
                     start = System.nanoTime();
-                    function.handleRequest(payload, null);
+                    Sweeps.run(function, payload);
                     end = System.nanoTime();
                 } finally {
                     System.setOut(OUT);

@@ -64,8 +64,8 @@ class SweepCallBoundsIT {
     }
 
     private SweepResult sweep(Mode mode) {
-        return new SweepResult(Sweeps.function(mode, recorder, fleet.motoServiceFields())
-                .handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
+        return Sweeps.run(Sweeps.function(mode, recorder, fleet.motoServiceFields()),
+                Sweeps.payloadFile("events/scheduled-sweep.json"));
     }
 
     private Map<String, Long> countsByOperation() {

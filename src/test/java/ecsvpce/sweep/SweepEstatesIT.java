@@ -38,8 +38,8 @@ class SweepEstatesIT {
         fleet.service(Fleet.Service.of(cluster, "shell", app, vpc).ecsExec());
         fleet.service(Fleet.Service.of(cluster, "web", app, vpc));
 
-        SweepResult report = new SweepResult(Functions.sweep(Settings.fromEnvironment(Map.of()), List.of(recorder),
-                List.of(recorder, fleet.motoServiceFields())).handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
+        SweepResult report = Sweeps.run(Functions.sweep(Settings.fromEnvironment(Map.of()), List.of(recorder),
+                List.of(recorder, fleet.motoServiceFields())), Sweeps.payloadFile("events/scheduled-sweep.json"));
 
         assertThat(report.service("web")).singleElement().satisfies(web -> {
             assertThat(web.status()).isEqualTo("COMPLIANT");

@@ -7,11 +7,13 @@ import static org.mockito.Mockito.when;
 import com.amazonaws.services.lambda.runtime.Context;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
+import ecsvpce.support.Lambda;
 import ecsvpce.testing.EndpointSpec;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoTest;
 import ecsvpce.testing.VpcReadBack;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +67,11 @@ class SweepFunctionIT {
         return new Mixed(a, b);
     }
 
-    private SweepResult sweep(Mode mode, Map<String, Object> payload, ExecutionInterceptor... ecs) {
+    private SweepResult sweep(Mode mode, String payload, ExecutionInterceptor... ecs) {
         ExecutionInterceptor[] all = new ExecutionInterceptor[ecs.length + 1];
         all[0] = fleet.motoServiceFields();
         System.arraycopy(ecs, 0, all, 1, ecs.length);
-        return new SweepResult(Sweeps.function(mode, recorder, all).handleRequest(payload, null));
+        return Sweeps.run(Sweeps.function(mode, recorder, all), payload);
     }
 
     private SweepResult scheduledSweep(Mode mode) {
@@ -275,8 +277,8 @@ class SweepFunctionIT {
         fleet.service(Fleet.Service.of(right, "right-2", app, two));
         Map<String, Object> before = Map.of("one", one.readBack().endpoints(), "two", two.readBack().endpoints());
 
-        SweepResult report = sweep(Mode.REMEDIATE, Sweeps.payload(
-                "{\"clusters\": [\"right\"], \"vpcIds\": [\"" + two.vpcId() + "\"], \"dryRun\": true}"));
+        SweepResult report = sweep(Mode.REMEDIATE,
+                "{\"clusters\": [\"right\"], \"vpcIds\": [\"" + two.vpcId() + "\"], \"dryRun\": true}");
 
         assertThat(report.mode()).isEqualTo("DRY_RUN");
         assertThat(report.vpcIds()).containsExactly(two.vpcId());
@@ -291,8 +293,8 @@ class SweepFunctionIT {
 
         // A function in DRY_RUN stays in DRY_RUN whatever the payload says.
         recorder.clear();
-        SweepResult notRemediated = new SweepResult(Sweeps.function(Mode.DRY_RUN, recorder, fleet.motoServiceFields())
-                .handleRequest(Sweeps.payload("{\"dryRun\": false}"), null));
+        SweepResult notRemediated = Sweeps.run(Sweeps.function(Mode.DRY_RUN, recorder, fleet.motoServiceFields()),
+                "{\"dryRun\": false}");
         assertThat(notRemediated.mode()).isEqualTo("DRY_RUN");
         assertThat(notRemediated.serviceNames()).containsExactly("left-1", "left-2", "right-1", "right-2");
         assertThat(recorder.writes()).isEmpty();
@@ -305,9 +307,12 @@ class SweepFunctionIT {
             {"vpcIds": ["vpc-0a1b2c3d4e5f67890", 42]}    | vpcIds must be a list of non-empty strings
             {"dryRun": "yes"}                            | dryRun must be true or false
             {"cluster": ["orders-prod"]}                 | unknown key 'cluster': a manual sweep takes
+            ["orders-prod"]                              | the payload is an array, not an object
+            true                                         | the payload is a boolean, not an object
+            {"clusters": ["orders-prod"]                 | the payload is not valid JSON: Unexpected end-of-input
             """)
     void aMalformedPayloadIsRejectedWithAClearMessageBeforeAnyCall(String payload, String message) {
-        SweepResult report = sweep(Mode.REMEDIATE, Sweeps.payload(payload));
+        SweepResult report = sweep(Mode.REMEDIATE, payload);
 
         assertThat(report.rejectedInput()).startsWith(message);
         assertThat(report.summary()).isEqualTo("rejected: " + report.rejectedInput());
@@ -329,8 +334,8 @@ class SweepFunctionIT {
 
     @Test
     void theManualEventFileIsAcceptedAndScopesTheSweepToItsClusterAndVpc() {
-        Map<String, Object> payload = Sweeps.payloadFile("events/sweep-manual.json");
-        assertThat(payload).containsOnlyKeys("clusters", "vpcIds");
+        String payload = Sweeps.payloadFile("events/sweep-manual.json");
+        assertThat(Lambda.parse(payload.getBytes(StandardCharsets.UTF_8))).containsOnlyKeys("clusters", "vpcIds");
         FargateScenario vpc = fleet.vpc("m", FargateScenario.builder());
         String ordersProd = fleet.cluster("orders-prod");
         String other = fleet.cluster("other");
@@ -393,8 +398,8 @@ class SweepFunctionIT {
         Context context = mock(Context.class);
         when(context.getRemainingTimeInMillis()).thenReturn(600_000, 119_000);
 
-        SweepResult report = new SweepResult(Sweeps.function(Mode.REMEDIATE, recorder, fleet.motoServiceFields())
-                .handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), context));
+        SweepResult report = Sweeps.run(Sweeps.function(Mode.REMEDIATE, recorder, fleet.motoServiceFields()),
+                Sweeps.payloadFile("events/scheduled-sweep.json"), context);
 
         String first = one.vpcId().compareTo(two.vpcId()) < 0 ? one.vpcId() : two.vpcId();
         String second = first.equals(one.vpcId()) ? two.vpcId() : one.vpcId();

@@ -111,7 +111,7 @@ class SweepGuardRailsIT {
         SweepFunction function = Functions.sweep(Settings.fromEnvironment(Map.of()), List.of(recorder),
                 List.of(recorder, FailCall.deniedListClusters()));
 
-        SweepResult report = new SweepResult(function.handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
+        SweepResult report = Sweeps.run(function, Sweeps.payloadFile("events/scheduled-sweep.json"));
 
         assertThat(report.json().get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("kind", "ACCESS_DENIED").containsEntry("iamAction", "ecs:ListClusters");
@@ -121,6 +121,6 @@ class SweepGuardRailsIT {
     private SweepResult sweep(Settings settings) {
         SweepFunction function = Functions.sweep(settings, List.of(recorder),
                 List.of(recorder, fleet.motoServiceFields()));
-        return new SweepResult(function.handleRequest(Sweeps.payloadFile("events/scheduled-sweep.json"), null));
+        return Sweeps.run(function, Sweeps.payloadFile("events/scheduled-sweep.json"));
     }
 }

@@ -1,24 +1,14 @@
 package ecsvpce.sweep;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.amazonaws.services.lambda.runtime.Context;
 import ecsvpce.handler.SweepFunction;
 import ecsvpce.report.Mode;
 import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import ecsvpce.support.Lambda;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -46,31 +36,17 @@ final class Sweeps {
         return Functions.sweep(Functions.settings(mode), ec2Interceptors, ecsInterceptors);
     }
 
-    /**
-     * The payload as the Lambda Java runtime hands it to this handler: the handler's declared input
-     * type ({@code Map<String, Object>}, not an event class) is read by the runtime's Jackson serializer.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> payload(String json) {
-        PojoSerializer<Object> serializer = JacksonFactory.getInstance().getSerializer(handlerInputType());
-        return (Map<String, Object>) serializer.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    /** Runs the sweep on a payload, as the Lambda runtime hands it over: its bytes. */
+    static SweepResult run(SweepFunction function, String payload) {
+        return run(function, payload, null);
     }
 
-    static Map<String, Object> payloadFile(String path) {
-        try {
-            return payload(Files.readString(Path.of(path)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static SweepResult run(SweepFunction function, String payload, Context context) {
+        return new SweepResult(Lambda.invoke(function, payload, context));
     }
 
-    /** {@code I} of {@code RequestHandler<I, O>}, found as the runtime finds it. */
-    static Type handlerInputType() {
-        for (Type type : SweepFunction.class.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                return p.getActualTypeArguments()[0];
-            }
-        }
-        throw new IllegalStateException("SweepFunction is no RequestHandler");
+    /** A payload file of the repository, e.g. events/scheduled-sweep.json. */
+    static String payloadFile(String path) {
+        return Lambda.file(path);
     }
 }
