@@ -7,8 +7,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients once per Lambda container. Region, credentials and endpoints come only from
@@ -28,6 +31,19 @@ public final class AwsClients {
 
     public static EcsClient ecs(List<ExecutionInterceptor> interceptors) {
         return EcsClient.builder().httpClient(httpClient()).overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    /**
+     * @param region the topic's Region: a topic in another Region (a central one) is reached only
+     *               through that Region's endpoint
+     */
+    public static SnsClient sns(Region region, List<ExecutionInterceptor> interceptors) {
+        return SnsClient.builder().region(region).httpClient(httpClient())
+                .overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    public static SqsClient sqs(List<ExecutionInterceptor> interceptors) {
+        return SqsClient.builder().httpClient(httpClient()).overrideConfiguration(configuration(interceptors)).build();
     }
 
     private static SdkHttpClient httpClient() {
