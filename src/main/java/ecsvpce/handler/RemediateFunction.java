@@ -3,6 +3,7 @@ package ecsvpce.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.TaskRemediation;
 import ecsvpce.report.ReportJson;
 import ecsvpce.report.TaskReport;
@@ -17,15 +18,24 @@ import java.util.Optional;
  * errors are thrown so Lambda does.
  */
 public class RemediateFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    static final String ID = "RemediateFunction";
+
     private final TaskRemediation remediation;
+    private final ReportDispatch dispatch;
 
     /** Used by the Lambda runtime: clients are built once per container. */
     public RemediateFunction() {
-        this(RemediateComposition.fromEnvironment());
+        this(RemediateComposition.fromEnvironment(), DispatchComposition.fromEnvironment(ID));
     }
 
+    /** Reports only: nobody is told, no follow-up is queued. */
     public RemediateFunction(TaskRemediation remediation) {
+        this(remediation, DispatchComposition.reportsOnly(ID));
+    }
+
+    public RemediateFunction(TaskRemediation remediation, ReportDispatch dispatch) {
         this.remediation = remediation;
+        this.dispatch = dispatch;
     }
 
     @Override
@@ -33,7 +43,9 @@ public class RemediateFunction implements RequestHandler<ScheduledEvent, Map<Str
         Optional<String> skip = TaskStateChangeEvent.envelopeSkipReason(event);
         TaskReport report = skip.isPresent() ? remediation.notOurs(skip.get())
                 : remediation.remediate(TaskStateChangeEvent.task(event.getDetail()));
-        Map<String, Object> result = ReportJson.toMap(report, TaskStateChangeEvent.ownAccounts(event));
+        Map<String, Object> result = dispatch.task(report, ReportJson.toMap(report, TaskStateChangeEvent.ownAccounts(event)),
+                Origins.account(event == null ? null : event.getAccount(), context),
+                Origins.stoppedAt(event == null ? null : event.getDetail()));
         ReportJson.log(result, System.out);
         return result;
     }

@@ -3,6 +3,7 @@ package ecsvpce.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import ecsvpce.app.FleetSweep;
+import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.SweepScope;
 import ecsvpce.report.ReportJson;
 import ecsvpce.report.SweepReport;
@@ -19,15 +20,24 @@ public class SweepFunction implements RequestHandler<Map<String, Object>, Map<St
     static final int RESERVE_MILLIS = 120_000;
     private static final Set<String> MANUAL_KEYS = Set.of("clusters", "vpcIds", "dryRun");
 
+    static final String ID = "SweepFunction";
+
     private final FleetSweep sweep;
+    private final ReportDispatch dispatch;
 
     /** Used by the Lambda runtime: clients are built once per container. */
     public SweepFunction() {
-        this(SweepComposition.fromEnvironment());
+        this(SweepComposition.fromEnvironment(), DispatchComposition.fromEnvironment(ID));
     }
 
+    /** Reports only: nobody is told, no follow-up is queued. */
     public SweepFunction(FleetSweep sweep) {
+        this(sweep, DispatchComposition.reportsOnly(ID));
+    }
+
+    public SweepFunction(FleetSweep sweep, ReportDispatch dispatch) {
         this.sweep = sweep;
+        this.dispatch = dispatch;
     }
 
     @Override
@@ -40,7 +50,7 @@ public class SweepFunction implements RequestHandler<Map<String, Object>, Map<St
         } catch (IllegalArgumentException badInput) {
             report = sweep.rejected(badInput.getMessage());
         }
-        Map<String, Object> result = ReportJson.toMap(report);
+        Map<String, Object> result = dispatch.sweep(report, ReportJson.toMap(report), Origins.account(null, context));
         ReportJson.log(result, System.out);
         return result;
     }
