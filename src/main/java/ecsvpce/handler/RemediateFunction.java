@@ -18,7 +18,8 @@ import java.util.Optional;
  * errors are thrown so Lambda does.
  */
 public class RemediateFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
-    static final String ID = "RemediateFunction";
+    /** The function's logical ID in template.yaml (its metrics' {@code Function} dimension). */
+    static final String ID = RemediateFunction.class.getSimpleName();
 
     private final TaskRemediation remediation;
     private final ReportDispatch dispatch;

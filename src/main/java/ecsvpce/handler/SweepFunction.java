@@ -20,7 +20,8 @@ public class SweepFunction implements RequestHandler<Map<String, Object>, Map<St
     static final int RESERVE_MILLIS = 120_000;
     private static final Set<String> MANUAL_KEYS = Set.of("clusters", "vpcIds", "dryRun");
 
-    static final String ID = "SweepFunction";
+    /** The function's logical ID in template.yaml (its metrics' {@code Function} dimension). */
+    static final String ID = SweepFunction.class.getSimpleName();
 
     private final FleetSweep sweep;
     private final ReportDispatch dispatch;

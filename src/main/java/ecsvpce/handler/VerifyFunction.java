@@ -18,7 +18,8 @@ import java.util.Map;
  * error is thrown, so SQS does (then its dead-letter queue keeps it).
  */
 public class VerifyFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    static final String ID = "VerifyFunction";
+    /** The function's logical ID in template.yaml (its metrics' {@code Function} dimension). */
+    static final String ID = VerifyFunction.class.getSimpleName();
 
     private final FollowUpCheck check;
     private final ReportDispatch dispatch;
