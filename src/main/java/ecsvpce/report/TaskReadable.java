@@ -112,8 +112,8 @@ final class TaskReadable {
         List<String> steps = new ArrayList<>();
         switch (outcome) {
             case "REMEDIATED" -> {
-                steps.add("Changes applied is not healed yet: new interface endpoints take a minute or more to become "
-                        + "available, and ECS retries the failed tasks with growing delays.");
+                steps.add("Changes applied is not healed yet: a new endpoint takes a minute or more to become "
+                        + "available, and ECS retries failed tasks with growing delays.");
                 if ("QUEUED".equals(text(report.path("followUp"), "status", ""))) {
                     steps.add("A follow-up check looks at the endpoints and the service's running count at "
                             + text(report.path("followUp"), "checkAt", "a later time") + " and reports its verdict.");

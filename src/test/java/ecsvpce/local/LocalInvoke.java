@@ -2,7 +2,9 @@ package ecsvpce.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ecsvpce.report.ReportText;
 import ecsvpce.template.SamTemplate;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -12,34 +14,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The Docker-free runner behind {@code scripts/local-invoke FUNCTION_ID EVENT_FILE}. The first JVM
- * reads template.yaml and starts a second one with the function's environment (a JVM cannot change
- * its own), which runs the handler exactly as the Lambda runtime would: no-argument constructor,
- * event deserialised with the runtime's own serializers.
+ * The Docker-free runner behind {@code scripts/local-invoke [--text] FUNCTION_ID EVENT_FILE}. The
+ * first JVM reads template.yaml and starts a second one with the function's environment (a JVM cannot
+ * change its own), which runs the handler exactly as the Lambda runtime would: no-argument
+ * constructor, event deserialised with the runtime's own serializers. With {@code --text}, the
+ * result is printed as the readable report people are sent, instead of JSON.
  */
 public final class LocalInvoke {
     private static final String IN_PROCESS = "--in-process";
+    private static final String TEXT = "--text";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalInvoke() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 5 && args[0].equals(IN_PROCESS)) {
-            System.exit(runHandler(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4])));
+        if (args.length == 6 && args[0].equals(IN_PROCESS)) {
+            System.exit(runHandler(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), args[5].equals(TEXT)));
         }
-        if (args.length != 2) {
-            System.err.println("usage: scripts/local-invoke FUNCTION_ID EVENT_FILE");
+        boolean text = args.length == 3 && args[0].equals(TEXT);
+        if (args.length != 2 && !text) {
+            System.err.println("usage: scripts/local-invoke [--text] FUNCTION_ID EVENT_FILE");
             System.exit(2);
         }
-        System.exit(launch(args[0], Path.of(args[1])));
+        System.exit(launch(args[args.length - 2], Path.of(args[args.length - 1]), text));
     }
 
     /** Resolves the function in template.yaml and runs it in a child JVM with its environment. */
-    static int launch(String functionId, Path eventFile) throws Exception {
+    static int launch(String functionId, Path eventFile, boolean text) throws Exception {
         SamTemplate template = SamTemplate.load();
         if (!template.functionIds().contains(functionId)
                 || !(template.properties(functionId).get("Handler") instanceof String handler)) {
@@ -57,14 +63,15 @@ public final class LocalInvoke {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 LocalInvoke.class.getName(), IN_PROCESS, handler, eventFile.toString(), functionId,
-                String.valueOf(timeout)).inheritIO();
+                String.valueOf(timeout), text ? TEXT : "--json").inheritIO();
         child.environment().clear();
         child.environment().putAll(environment);
         return child.start().waitFor();
     }
 
-    /** Runs the handler once; its result goes to stdout as JSON, everything it prints to stderr. */
-    static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds) throws Exception {
+    /** Runs the handler once; its result goes to stdout (JSON, or text), everything it prints to stderr. */
+    static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds, boolean text)
+            throws Exception {
         String[] parts = handler.split("::");
         Class<?> type = Class.forName(parts[0]);
         Method method = handlerMethod(type, parts.length > 1 ? parts[1] : "handleRequest");
@@ -86,8 +93,17 @@ public final class LocalInvoke {
         } finally {
             System.setOut(stdout);
         }
-        stdout.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        stdout.println(text ? readable(result) : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return 0;
+    }
+
+    /** The report as people read it; several reports (a batch of follow-ups) one after the other. */
+    private static String readable(Object result) {
+        Map<String, Object> report = JSON.convertValue(result, new TypeReference<Map<String, Object>>() { });
+        List<Map<String, Object>> reports = report.get("reports") instanceof List<?>
+                ? JSON.convertValue(report.get("reports"), new TypeReference<List<Map<String, Object>>>() { })
+                : List.of(report);
+        return String.join("\n", reports.stream().map(ReportText::of).toList());
     }
 
     private static Method handlerMethod(Class<?> type, String name) {
