@@ -1,14 +1,10 @@
 package ecsvpce.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * An SNS topic with an SQS queue subscribed to it, as a machine (or the test) listens to what people
@@ -18,25 +14,20 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class Inbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqsClient sqs = FixtureClients.sqs();
     private final String topicArn;
-    private final String queueUrl;
+    private final TestQueue queue;
 
-    private Inbox(String topicArn, String queueUrl) {
+    private Inbox(String topicArn, TestQueue queue) {
         this.topicArn = topicArn;
-        this.queueUrl = queueUrl;
+        this.queue = queue;
     }
 
     /** A new topic named {@code name} and a queue subscribed to it. */
     public static Inbox create(String name) {
-        SnsClient sns = FixtureClients.sns();
-        SqsClient sqs = FixtureClients.sqs();
-        String topicArn = sns.createTopic(r -> r.name(name)).topicArn();
-        String queueUrl = sqs.createQueue(r -> r.queueName(name + "-inbox")).queueUrl();
-        String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-        return new Inbox(topicArn, queueUrl);
+        String topicArn = FixtureClients.sns().createTopic(r -> r.name(name)).topicArn();
+        TestQueue queue = TestQueue.create(name + "-inbox");
+        FixtureClients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
+        return new Inbox(topicArn, queue);
     }
 
     public String topicArn() {
@@ -45,16 +36,7 @@ public final class Inbox {
 
     /** Every message that arrived since the last call, oldest first, as SNS's envelope. */
     public List<JsonNode> take() {
-        List<JsonNode> envelopes = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-            for (Message message : batch) {
-                envelopes.add(read(message.body()));
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        } while (!batch.isEmpty());
-        return envelopes;
+        return queue.take().stream().map(message -> read(message.body())).toList();
     }
 
     /** The {@code Message} of an envelope, which for SQS subscribers is the chat notification. */
@@ -65,7 +47,7 @@ public final class Inbox {
     private static JsonNode read(String text) {
         try {
             return JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
