@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ChatNotification {
     static final int DESCRIPTION_LIMIT = 3_000;
-    /** Lines of a section shown in chat; the e-mail and the log have them all. */
-    static final int SECTION_LINES = 8;
+    /** Lines of a section shown in chat, and characters of a line; the e-mail and the log have them all. */
+    static final int SECTION_LINES = 5;
+    static final int LINE_LIMIT = 200;
     static final int NEXT_STEPS = 5;
     static final int NEXT_STEP_LIMIT = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,7 @@ public final class ChatNotification {
         StringBuilder text = new StringBuilder(readable.headline()).append("\n_").append(readable.origin()).append("_\n");
         for (Readable.Section section : readable.sections()) {
             text.append("\n*").append(section.heading()).append("*\n");
-            section.lines().stream().limit(SECTION_LINES).forEach(line -> text.append("• ").append(line).append('\n'));
+            section.lines().stream().limit(SECTION_LINES).forEach(line -> text.append("• ").append(cut(line, LINE_LIMIT)).append('\n'));
             if (section.lines().size() > SECTION_LINES) {
                 text.append("• ... and ").append(section.lines().size() - SECTION_LINES).append(" more\n");
             }

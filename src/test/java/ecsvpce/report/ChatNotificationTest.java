@@ -47,7 +47,8 @@ class ChatNotificationTest {
         String description = JSON.readTree(ChatNotification.json(Readables.of(json))).path("content").path("description").asText();
 
         assertThat(description).contains("*VPC vpc-0a1b2c3d4e5f60001*\n• FIXED web")
-                .contains("• ... and 1 more");
+                .contains("• ... and " + (9 - ChatNotification.SECTION_LINES) + " more");
+        assertThat(description.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ChatNotification.LINE_LIMIT + 2));
     }
 
     private static List<String> fieldNames(JsonNode node) {
