@@ -51,12 +51,14 @@ class TemplateOperationsTest {
         }
     }
 
-    /** A version's description holds 256 characters: the defaults, a central topic and three VPC ids fit. */
+    /** A version's description holds 256 characters: the longest topic ARN the parameter allows and four VPC ids fit. */
     @Test
-    void versionDescriptionsFitWithACentralTopicAndThreeVpcs() {
-        Map<String, String> values = new LinkedHashMap<>(Map.of(
-                "NotificationTopicArn", "arn:aws:sns:ap-southeast-5:111122223333:ecs-vpce-remediator-reports",
-                "AllowedVpcIds", String.join(",", List.of("vpc-0a1b2c3d4e5f60718", "vpc-0a1b2c3d4e5f60719", "vpc-0a1b2c3d4e5f60720"))));
+    void versionDescriptionsFitWithTheLongestTopicAndFourVpcs() {
+        String longestTopic = "arn:aws-us-gov:sns:ap-southeast-5:111122223333:" + "t".repeat(80);
+        assertThat(longestTopic).matches(String.valueOf(template.parameter("NotificationTopicArn").get("AllowedPattern")));
+        Map<String, String> values = new LinkedHashMap<>(Map.of("NotificationTopicArn", longestTopic,
+                "AllowedVpcIds", String.join(",", List.of("vpc-0a1b2c3d4e5f60718", "vpc-0a1b2c3d4e5f60719",
+                        "vpc-0a1b2c3d4e5f60720", "vpc-0a1b2c3d4e5f60721"))));
         map(template.raw().get("Parameters"), "Parameters").forEach((name, definition) ->
                 values.putIfAbsent(name, String.valueOf(map(definition, name).getOrDefault("Default", ""))));
         for (String function : template.functionIds()) {
