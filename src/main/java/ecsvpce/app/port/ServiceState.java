@@ -7,8 +7,4 @@ public record ServiceState(int runningCount, int desiredCount, List<String> secu
     public ServiceState {
         securityGroupIds = List.copyOf(securityGroupIds);
     }
-
-    public boolean atDesiredCount() {
-        return runningCount >= desiredCount;
-    }
 }
