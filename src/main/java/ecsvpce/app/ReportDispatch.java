@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What happens to a finished report before it is returned and logged: it names the account and
@@ -36,15 +37,16 @@ public final class ReportDispatch {
     private final Optional<FollowUpQueue> followUps;
     private final Duration followUpDelay;
     private final Clock clock;
-    private final PrintStream metrics;
+    private final Supplier<PrintStream> metrics;
     private final RecentNotices recent = new RecentNotices();
 
     /**
      * @param function the template's logical ID of the function, for the metrics
-     * @param metrics  where the embedded-metric-format lines go: the function's log
+     * @param metrics  where the embedded-metric-format lines go, asked at each report: the function's log
      */
     public ReportDispatch(String function, String region, Optional<Notifier> notifier,
-                          Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock, PrintStream metrics) {
+                          Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
+                          Supplier<PrintStream> metrics) {
         this.function = function;
         this.region = region;
         this.notifier = notifier;
@@ -89,7 +91,8 @@ public final class ReportDispatch {
 
     private Map<String, Object> finish(Map<String, Object> out, Optional<String> notice, Instant now) {
         out.put("notification", notify(notice, out, now));
-        MetricLines.of(out, function, now).forEach(metrics::println);
+        PrintStream log = metrics.get();
+        MetricLines.of(out, function, now).forEach(log::println);
         return out;
     }
 

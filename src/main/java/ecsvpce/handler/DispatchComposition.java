@@ -27,17 +27,17 @@ public final class DispatchComposition {
     /** As Lambda runs it: {@code NOTIFICATION_TOPIC_ARN}, {@code VERIFY_QUEUE_URL}, {@code VERIFY_DELAY_SECONDS}. */
     public static ReportDispatch fromEnvironment(String function) {
         return of(function, DispatchSettings.fromEnvironment(System.getenv()),
-                new DefaultAwsRegionProviderChain().getRegion().id(), List.of(), Clock.systemUTC(), System.out);
+                new DefaultAwsRegionProviderChain().getRegion().id(), List.of(), Clock.systemUTC(), () -> System.out);
     }
 
     /** Reports, metrics, and nobody told: what a function does with neither topic nor queue configured. */
     public static ReportDispatch reportsOnly(String function) {
-        return of(function, DispatchSettings.none(), System.getenv("AWS_REGION"), List.of(), Clock.systemUTC(), System.out);
+        return of(function, DispatchSettings.none(), System.getenv("AWS_REGION"), List.of(), Clock.systemUTC(), () -> System.out);
     }
 
     /** @param interceptors on the SNS and SQS clients (tests record calls with them) */
     public static ReportDispatch of(String function, DispatchSettings settings, String region,
-                                    List<ExecutionInterceptor> interceptors, Clock clock, PrintStream metrics) {
+                                    List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
         return new ReportDispatch(function, region,
                 settings.topicArn().map(topic -> new SnsNotifier(once(() -> AwsClients.sns(
                         Region.of(settings.topicRegion().orElse(region)), interceptors)), topic)),

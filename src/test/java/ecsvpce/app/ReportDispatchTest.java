@@ -35,7 +35,7 @@ class ReportDispatchTest {
     private final MutableClock clock = new MutableClock(ReportSamples.NOW);
     private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     private final ReportDispatch dispatch = new ReportDispatch("RemediateFunction", ReportSamples.REGION,
-            Optional.of(channels), Optional.of(channels), DELAY, clock, new PrintStream(metrics, true, StandardCharsets.UTF_8));
+            Optional.of(channels), Optional.of(channels), DELAY, clock, () -> new PrintStream(metrics, true, StandardCharsets.UTF_8));
 
     @Test
     void aRemediationIsToldOnceQueuesItsCheckAndNamesItsAccountAndRegion() {
@@ -119,7 +119,7 @@ class ReportDispatchTest {
     @Test
     void withoutTopicOrQueueTheReportSaysSo() {
         ReportDispatch unconfigured = new ReportDispatch("RemediateFunction", ReportSamples.REGION, Optional.empty(),
-                Optional.empty(), DELAY, clock, new PrintStream(metrics, true, StandardCharsets.UTF_8));
+                Optional.empty(), DELAY, clock, () -> new PrintStream(metrics, true, StandardCharsets.UTF_8));
         TaskReport report = TaskSample.REMEDIATED.report();
 
         Map<String, Object> out = unconfigured.task(report, ReportJson.toMap(report, Set.of()), null, null);

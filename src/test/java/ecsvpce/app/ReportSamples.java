@@ -204,6 +204,6 @@ public final class ReportSamples {
     /** A dispatch that tells nobody and keeps its metric lines to itself. */
     static ReportDispatch quiet() {
         return new ReportDispatch("RemediateFunction", REGION, Optional.empty(), Optional.empty(), Duration.ofMinutes(5),
-                Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(OutputStream.nullOutputStream()));
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> new PrintStream(OutputStream.nullOutputStream()));
     }
 }

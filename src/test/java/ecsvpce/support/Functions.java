@@ -70,7 +70,7 @@ public final class Functions {
     }
 
     private static ReportDispatch dispatch(String function, DispatchSettings settings, CallRecorder recorder) {
-        return DispatchComposition.of(function, settings, REGION, List.of(recorder), Clock.systemUTC(), System.out);
+        return DispatchComposition.of(function, settings, REGION, List.of(recorder), Clock.systemUTC(), () -> System.out);
     }
 
     public static Settings settings(Mode mode) {
