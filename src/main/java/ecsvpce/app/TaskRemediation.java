@@ -119,6 +119,6 @@ public final class TaskRemediation {
 
     private static TaskSummary summary(StoppedTask task, List<String> groups) {
         return new TaskSummary(task.taskArn(), task.clusterArn(), task.taskDefinitionArn(), task.platformVersion(),
-                task.availabilityZone(), groups);
+                task.availabilityZone(), groups, task.serviceName());
     }
 }

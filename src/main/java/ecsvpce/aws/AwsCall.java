@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class AwsCall {
     private static final Set<String> ACCESS_DENIED = Set.of(
             "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
-            "AuthFailure", "OptInRequired");
+            "AuthFailure", "OptInRequired", "AuthorizationError");
     private static final Set<String> RACES = Set.of(
             "IdempotentParameterMismatch", "InvalidGroup.Duplicate");
 

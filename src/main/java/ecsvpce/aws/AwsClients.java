@@ -22,6 +22,8 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.Lazy;
 
 /**
@@ -95,6 +97,24 @@ public final class AwsClients {
 
     public static EcsClient ecs(List<ExecutionInterceptor> interceptors) {
         return ecs(interceptors, Connection.standard());
+    }
+
+    /**
+     * @param region the topic's Region: a topic in another Region (a central one) is reached only
+     *               through that Region's endpoint
+     */
+    public static SnsClient sns(Region region, List<ExecutionInterceptor> interceptors) {
+        Connection connection = Connection.standard();
+        return SnsClient.builder().httpClient(connection.http()).region(region)
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    public static SqsClient sqs(List<ExecutionInterceptor> interceptors) {
+        Connection connection = Connection.standard();
+        return SqsClient.builder().httpClient(connection.http()).region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(configuration(interceptors)).build();
     }
 
     public static Route53Client route53(List<ExecutionInterceptor> interceptors) {

@@ -1,6 +1,8 @@
 package ecsvpce.handler;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
@@ -62,7 +64,8 @@ final class Rehearsal {
         try (Ec2Client ec2 = AwsClients.ec2(List.of(), offline); EcsClient ecs = AwsClients.ecs(List.of(), offline);
              Route53Client route53 = AwsClients.route53(List.of(), offline)) {
             RemediateFunction function = new RemediateFunction(
-                    RemediateComposition.of(DRY_RUN, ec2, ecs, route53, offline.regionId(), EPOCH), () -> NO_LOG);
+                    RemediateComposition.of(DRY_RUN, ec2, ecs, route53, offline.regionId(), EPOCH),
+                    quiet(RemediateFunction.ID), () -> NO_LOG);
             return List.of(run(function, TASK_STOPPED_EVENT), run(function, TASK_STOPPED_EVENT
                     .replace(CannedAws.TASK_ARN, CannedAws.STANDALONE_TASK_ARN).replace("service:web", "family:web")));
         }
@@ -74,8 +77,14 @@ final class Rehearsal {
         try (Ec2Client ec2 = AwsClients.ec2(List.of(), offline); EcsClient ecs = AwsClients.ecs(List.of(), offline);
              Route53Client route53 = AwsClients.route53(List.of(), offline)) {
             return run(new SweepFunction(SweepComposition.of(DRY_RUN, ec2, ecs, route53, offline.regionId(), EPOCH),
-                    () -> NO_LOG), SCHEDULED_EVENT);
+                    quiet(SweepFunction.ID), () -> NO_LOG), SCHEDULED_EVENT);
         }
+    }
+
+    /** Nobody told, nothing queued, metric lines discarded: a rehearsal leaves no trace. */
+    private static ReportDispatch quiet(String function) {
+        return DispatchComposition.of(function, DispatchSettings.none(), CannedAws.REGION, List.of(), EPOCH,
+                () -> NO_LOG);
     }
 
     private static Map<String, Object> run(RequestStreamHandler function, String event) {

@@ -30,7 +30,7 @@ final class ReportWarmUp {
     static void run() {
         TaskReport report = new TaskReport.Examined(Outcome.PLANNED, Mode.DRY_RUN, "warm-up",
                 new TaskSummary(TASK, "arn:aws:ecs:us-east-1:111122223333:cluster/warm-up", null, "1.4.0", "us-east-1a",
-                        List.of("sg-0000000000000000a")),
+                        List.of("sg-0000000000000000a"), "warm-up"),
                 "vpc-0000000000000000a", "subnet-0000000000000000a",
                 new FailureSummary("NETWORK", EndpointService.SECRETSMANAGER, "warm-up", null, "warm-up"),
                 List.of(new NeedSummary(EndpointService.ECR_DKR, List.of("warm-up"))), List.of(), List.of(),

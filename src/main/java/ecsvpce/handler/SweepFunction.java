@@ -3,6 +3,7 @@ package ecsvpce.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import ecsvpce.app.FleetSweep;
+import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.SweepScope;
 import ecsvpce.handler.RawPayload.Read;
 import ecsvpce.handler.RawPayload.Unreadable;
@@ -21,28 +22,37 @@ import java.util.function.Supplier;
  * Lambda entry point for the compliance sweep: the schedule's event (sweep everything) or a manual
  * payload {@code {"clusters": [...], "vpcIds": [...], "dryRun": true}}, every key optional. Reads the
  * raw payload itself: one it cannot act on (not an object, unknown keys, not JSON) is rejected with
- * the reason, and nothing is read or changed.
+ * the reason, and nothing is read or changed. The report is dispatched like the others.
  */
 public class SweepFunction implements RequestStreamHandler {
     /** Time kept back to finish the VPC in progress and report, out of Lambda's 15 minutes. */
     static final int RESERVE_MILLIS = 120_000;
     private static final Set<String> MANUAL_KEYS = Set.of("clusters", "vpcIds", "dryRun");
+    /** The function's logical ID in template.yaml (its metrics' {@code Function} dimension). */
+    static final String ID = SweepFunction.class.getSimpleName();
 
     private final FleetSweep sweep;
+    private final ReportDispatch dispatch;
     private final Supplier<PrintStream> log;
 
     /** Used by the Lambda runtime: AWS clients are built on the first sweep that needs them. */
     public SweepFunction() {
-        this(SweepComposition.fromEnvironment());
+        this(SweepComposition.fromEnvironment(), DispatchComposition.fromEnvironment(ID));
     }
 
+    /** Reports only: nobody is told, no follow-up is queued. */
     public SweepFunction(FleetSweep sweep) {
-        this(sweep, () -> System.out);
+        this(sweep, DispatchComposition.reportsOnly(ID));
+    }
+
+    public SweepFunction(FleetSweep sweep, ReportDispatch dispatch) {
+        this(sweep, dispatch, () -> System.out);
     }
 
     /** @param log where the report's log line goes, asked at each invocation */
-    SweepFunction(FleetSweep sweep, Supplier<PrintStream> log) {
+    SweepFunction(FleetSweep sweep, ReportDispatch dispatch, Supplier<PrintStream> log) {
         this.sweep = sweep;
+        this.dispatch = dispatch;
         this.log = log;
     }
 
@@ -56,7 +66,8 @@ public class SweepFunction implements RequestStreamHandler {
         } catch (IllegalArgumentException badInput) {
             report = sweep.rejected(badInput.getMessage());
         }
-        ReportOutput.send(ReportJson.toMap(report), output, log.get());
+        ReportOutput.send(dispatch.sweep(report, ReportJson.toMap(report), Origins.account(null, context)), output,
+                log.get());
     }
 
     /** @throws IllegalArgumentException saying why the payload is no sweep's */

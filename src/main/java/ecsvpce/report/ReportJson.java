@@ -58,6 +58,11 @@ public final class ReportJson {
         return clean(asMap(report), Redaction::redact);
     }
 
+    /** The report as a map, presigned URL credentials redacted; like a sweep's, it is about the function's own account. */
+    public static Map<String, Object> toMap(VerificationReport report) {
+        return clean(asMap(report), Redaction::redact);
+    }
+
     private static Map<String, Object> asMap(Object report) {
         return MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { });
     }

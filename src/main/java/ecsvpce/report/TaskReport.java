@@ -58,9 +58,13 @@ public sealed interface TaskReport permits TaskReport.Skipped, TaskReport.Failed
                     BigDecimal monthlyCostUsd, ErrorSummary error) implements TaskReport {
     }
 
-    /** The task as a report names it. */
+    /**
+     * The task as a report names it.
+     *
+     * @param serviceName the service that started the task, null for a standalone task
+     */
     record TaskSummary(String taskArn, String clusterArn, String taskDefinitionArn, String platformVersion,
-                       String availabilityZone, List<String> securityGroups) {
+                       String availabilityZone, List<String> securityGroups, String serviceName) {
     }
 
     /** The classified stop reason. */

@@ -4,7 +4,13 @@ import ecsvpce.app.port.ActionResult;
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
+import ecsvpce.app.port.FollowUp;
+import ecsvpce.app.port.FollowUpQueue;
+import ecsvpce.app.port.Notice;
+import ecsvpce.app.port.Notifier;
 import ecsvpce.app.port.ServiceNetwork;
+import ecsvpce.app.port.ServiceState;
+import ecsvpce.app.port.ServiceStates;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.app.port.StoppedTasks;
 import ecsvpce.app.port.TaskDefinitions;
@@ -13,6 +19,7 @@ import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.plan.Action;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +35,8 @@ import java.util.Optional;
  * a failure set for a call is thrown by it; every call is recorded by name ({@code snapshot:vpc-1}).
  * Writes are scripted per round ({@link #onApply}); by default every action is applied.
  */
-final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcReads, VpcChanges {
+final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcReads, VpcChanges, ServiceStates,
+        Notifier, FollowUpQueue {
     final List<String> calls = new ArrayList<>();
     final Map<String, StoppedTask> tasks = new HashMap<>();
     final Map<String, ServiceNetwork> services = new HashMap<>();
@@ -38,6 +46,11 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     final Map<String, List<FargateService>> servicesByCluster = new LinkedHashMap<>();
     final Map<String, String> vpcOfSubnet = new HashMap<>();
     final Map<String, String> execKmsKeys = new HashMap<>();
+    /** Services by {@code clusterArn/serviceName}. */
+    final Map<String, ServiceState> serviceStates = new HashMap<>();
+    final List<Notice> published = new ArrayList<>();
+    /** Each follow-up queued, with its delay. */
+    final Map<FollowUp, Duration> queued = new LinkedHashMap<>();
     /** The actions of each call to {@link #apply}, in order. */
     final List<List<Action>> applied = new ArrayList<>();
     private final Map<String, Deque<NetworkSnapshot>> snapshots = new HashMap<>();
@@ -173,5 +186,27 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
                 ? (all, results) -> all.forEach(action -> results.add(ActionResult.applied(action, "res-" + results.size())))
                 : applyRounds.poll();
         round.apply(actions, done);
+    }
+
+    @Override
+    public Map<String, ServiceState> states(String clusterArn, Collection<String> serviceNames) {
+        call("states:" + clusterArn);
+        Map<String, ServiceState> states = new LinkedHashMap<>();
+        serviceNames.stream().filter(name -> serviceStates.containsKey(clusterArn + "/" + name))
+                .forEach(name -> states.put(name, serviceStates.get(clusterArn + "/" + name)));
+        return states;
+    }
+
+    @Override
+    public String publish(Notice notice) {
+        call("publish");
+        published.add(notice);
+        return "message-" + published.size();
+    }
+
+    @Override
+    public void send(FollowUp followUp, Duration delay) {
+        call("send");
+        queued.put(followUp, delay);
     }
 }

@@ -1,7 +1,5 @@
 package ecsvpce.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ecsvpce.core.network.Cidr;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.FargateScenarioBuilder;
@@ -20,7 +18,6 @@ import java.util.List;
  * the seed's own experiment (Secrets Manager endpoint with private DNS off).
  */
 public final class Demo {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrintStream OUT = System.out;
     private static final Path WORK = Path.of("target", "demo");
 
@@ -37,8 +34,7 @@ public final class Demo {
         act("2. The seed's experiment: every endpoint present, Secrets Manager's with private DNS off",
                 FargateScenario.seedArticle(), moto, "act2");
         OUT.println();
-        OUT.println("The events and the runner's log are in " + WORK + "; the full JSON reports are in "
-                + WORK.resolve("local-invoke.log") + ".");
+        OUT.println("The events and the runner's log (with each report's JSON log line) are in " + WORK + ".");
     }
 
     private static void act(String title, FargateScenarioBuilder builder, MotoServer moto, String name)
@@ -58,9 +54,8 @@ public final class Demo {
             endpoints(scenario);
 
             OUT.println();
-            OUT.println("$ scripts/local-invoke RemediateFunction " + eventFile);
-            JsonNode report = invoke(eventFile, moto);
-            report(report);
+            OUT.println("$ scripts/local-invoke --text RemediateFunction " + eventFile);
+            OUT.print(invoke(eventFile, moto).indent(4));
 
             OUT.println();
             OUT.println("Endpoints after:");
@@ -68,37 +63,17 @@ public final class Demo {
         }
     }
 
-    private static JsonNode invoke(Path eventFile, MotoServer moto) throws IOException, InterruptedException {
-        ProcessBuilder process = new ProcessBuilder("scripts/local-invoke", "RemediateFunction", eventFile.toString())
+    /** The function's report as people receive it: {@code scripts/local-invoke --text}. */
+    private static String invoke(Path eventFile, MotoServer moto) throws IOException, InterruptedException {
+        ProcessBuilder process = new ProcessBuilder("scripts/local-invoke", "--text", "RemediateFunction", eventFile.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(WORK.resolve("local-invoke.log").toFile()));
         process.environment().putAll(moto.environment());
         Process run = process.start();
-        byte[] stdout = run.getInputStream().readAllBytes();
+        String stdout = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (run.waitFor() != 0) {
-            throw new IllegalStateException("local-invoke failed; see " + WORK.resolve("local-invoke.log") + "\n"
-                    + new String(stdout, StandardCharsets.UTF_8));
+            throw new IllegalStateException("local-invoke failed; see " + WORK.resolve("local-invoke.log") + "\n" + stdout);
         }
-        return JSON.readTree(stdout);
-    }
-
-    private static void report(JsonNode report) {
-        OUT.println("outcome  " + report.path("outcome").asText() + ": " + report.path("summary").asText());
-        JsonNode failure = report.path("failure");
-        OUT.println("failure  " + failure.path("class").asText() + " " + failure.path("service").asText("")
-                + ": " + failure.path("explanation").asText());
-        OUT.println("needs    " + String.join(", ", report.path("needs").findValuesAsText("service")));
-        OUT.println("findings");
-        for (JsonNode finding : report.path("findings")) {
-            OUT.printf("  %-8s %-28s %s%n", finding.path("severity").asText(), finding.path("code").asText(),
-                    finding.path("explanation").asText());
-        }
-        OUT.println("actions");
-        for (JsonNode action : report.path("actions")) {
-            OUT.printf("  %-7s %-24s %s%n", action.path("status").asText(), action.path("resourceId").asText("-"),
-                    action.path("description").asText());
-        }
-        OUT.printf("cost     +%.2f USD/month%n", report.path("monthlyCostUsd").asDouble());
-        OUT.println("         (interface endpoints at the us-east-1 list price, before data processing)");
+        return stdout;
     }
 
     private static void endpoints(FargateScenario scenario) {

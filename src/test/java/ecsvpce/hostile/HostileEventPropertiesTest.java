@@ -281,8 +281,8 @@ class HostileEventPropertiesTest {
         } else {
             assertThat(run.calls()).as("AWS calls").isEmpty();
         }
-        assertThat(run.stdoutLines()).as("lines logged").hasSize(1);
-        JsonNode logged = parse(run.stdoutLines().get(0));
+        assertThat(run.reportLines()).as("lines logged").hasSize(1);
+        JsonNode logged = parse(run.reportLines().get(0));
         assertThat(logged.path("outcome").asText()).isEqualTo("SKIPPED");
         assertThat(logged.path("summary").asText()).startsWith("skipped: " + named.reasonStart);
         return named;

@@ -52,7 +52,15 @@ record Invocation(String payload, Map<String, Object> report, Throwable thrown, 
     }
 
     /** What was printed, line by line ({@code \n}, {@code \r} and {@code \r\n} each end a line). */
-    List<String> stdoutLines() {
+    private List<String> stdoutLines() {
         return stdout.lines().toList();
+    }
+
+    /**
+     * The report's log lines: what was printed but the embedded-metric-format lines, which carry
+     * only counts and names of codes (the whole output is checked for secrets all the same).
+     */
+    List<String> reportLines() {
+        return stdoutLines().stream().filter(line -> !line.startsWith("{\"_aws\":")).toList();
     }
 }

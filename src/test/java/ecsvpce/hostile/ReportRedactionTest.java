@@ -43,8 +43,8 @@ class ReportRedactionTest {
         Invocation run = remediate.invoke(HostileEvents.text(leaky.event()));
 
         assertThat(run.thrown()).isNull();
-        assertThat(run.stdoutLines()).hasSize(1);
-        String logged = run.stdoutLines().get(0);
+        assertThat(run.reportLines()).hasSize(1);
+        String logged = run.reportLines().get(0);
         String returned = HostileEvents.text(JSON.valueToTree(run.report()));
         for (String secret : leaky.secrets()) {
             assertThat(logged).as("the log line").doesNotContain(secret);

@@ -60,8 +60,8 @@ class SecretsStayOutOfLogsIT {
 
             assertThat(run.thrown()).isNull();
             assertThat(run.outcome()).isEqualTo("REMEDIATED");
-            assertThat(run.stdoutLines()).hasSize(1);
-            String logged = run.stdoutLines().get(0);
+            assertThat(run.reportLines()).hasSize(1);
+            String logged = run.reportLines().get(0);
             String returned = JSON.writeValueAsString(run.report());
             for (String text : List.of(logged, returned)) {
                 assertThat(text).contains(

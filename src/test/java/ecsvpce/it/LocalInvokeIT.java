@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,41 @@ class LocalInvokeIT {
     }
 
     @Test
+    void textPrintsTheReportAsPeopleReadIt(MotoServer moto) throws Exception {
+        try (FargateScenario scenario = FargateScenario.seedArticle().create()) {
+            Path event = scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON)
+                    .writeTo(Path.of("target", "local-invoke-it", "text.json"));
+
+            Run run = localInvoke(moto.environment(), List.of("--text", "RemediateFunction", event.toString()));
+
+            assertThat(run.exitCode).isZero();
+            assertThat(run.stdout).startsWith("REMEDIATED: 1 change(s) applied to " + scenario.vpcId() + "\n")
+                    .contains("APPLIED " + scenario.endpointId("secretsmanager") + " enable private DNS",
+                            "No notification: NOTIFICATION_TOPIC_ARN is not set");
+        }
+    }
+
+    /** Without a stack there is no topic or queue: template.yaml's values for them need one, and are left out. */
+    @Test
+    void aFollowUpForAVpcThatIsGoneIsReportedAndEndsNormally(MotoServer moto) throws Exception {
+        Run run = localInvoke(moto.environment(), List.of("VerifyFunction", "events/verify-follow-up.json"));
+
+        assertThat(run.exitCode).isZero();
+        JsonNode report = JSON.readTree(run.stdout);
+        assertThat(report.path("verdict").asText()).isEqualTo("GONE");
+        assertThat(report.path("notification").path("status").asText()).isEqualTo("NOT_CONFIGURED");
+        assertThat(report.path("account").asText()).as("from the local function ARN").isEqualTo("000000000000");
+    }
+
+    @Test
+    void aMessageThatIsNoFollowUpIsRejectedAndEndsNormally(MotoServer moto) throws Exception {
+        Run run = localInvoke(moto.environment(), List.of("--text", "VerifyFunction", "events/verify-malformed.json"));
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).startsWith("REJECTED: not a follow-up message");
+    }
+
+    @Test
     void aSampleEventForATaskMotoDoesNotKnowIsSkippedNormally(MotoServer moto) throws Exception {
         Run run = localInvoke(moto.environment(), "RemediateFunction", "events/task-stopped-secretsmanager.json");
 
@@ -88,7 +125,13 @@ class LocalInvokeIT {
 
     private static Run localInvoke(Map<String, String> env, String function, String event)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("scripts/local-invoke", function, event);
+        return localInvoke(env, List.of(function, event));
+    }
+
+    private static Run localInvoke(Map<String, String> env, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("scripts/local-invoke"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -2,10 +2,13 @@ package ecsvpce.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ecsvpce.report.ReportText;
 import ecsvpce.template.SamTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,24 +27,26 @@ import java.util.Map;
  */
 public final class LocalInvoke {
     private static final String IN_PROCESS = "--in-process";
+    private static final String TEXT = "--text";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalInvoke() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 5 && args[0].equals(IN_PROCESS)) {
-            System.exit(runHandler(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4])));
+        if (args.length == 6 && args[0].equals(IN_PROCESS)) {
+            System.exit(runHandler(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), args[5].equals(TEXT)));
         }
-        if (args.length != 2) {
-            System.err.println("usage: scripts/local-invoke FUNCTION_ID EVENT_FILE");
+        boolean text = args.length == 3 && args[0].equals(TEXT);
+        if (args.length != 2 && !text) {
+            System.err.println("usage: scripts/local-invoke [--text] FUNCTION_ID EVENT_FILE");
             System.exit(2);
         }
-        System.exit(launch(args[0], Path.of(args[1])));
+        System.exit(launch(args[args.length - 2], Path.of(args[args.length - 1]), text));
     }
 
     /** Resolves the function in template.yaml and runs it in a child JVM with its environment. */
-    static int launch(String functionId, Path eventFile) throws Exception {
+    static int launch(String functionId, Path eventFile, boolean text) throws Exception {
         SamTemplate template = SamTemplate.load();
         if (!template.functionIds().contains(functionId)
                 || !(template.properties(functionId).get("Handler") instanceof String handler)) {
@@ -58,7 +64,7 @@ public final class LocalInvoke {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 LocalInvoke.class.getName(), IN_PROCESS, handler, eventFile.toString(), functionId,
-                String.valueOf(timeout)).inheritIO();
+                String.valueOf(timeout), text ? TEXT : "--json").inheritIO();
         child.environment().clear();
         child.environment().putAll(environment);
         return child.start().waitFor();
@@ -66,10 +72,11 @@ public final class LocalInvoke {
 
     /**
      * Runs the handler once as the Lambda runtime runs a {@link RequestStreamHandler}: no-argument
-     * constructor, the event file's bytes in; its response goes to stdout as it wrote it, everything
-     * it prints to stderr.
+     * constructor, the event file's bytes in; its response goes to stdout as it wrote it (or, with
+     * {@code text}, as the readable report people are sent), everything it prints to stderr.
      */
-    static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds) throws Exception {
+    static int runHandler(String handler, Path eventFile, String functionId, int timeoutSeconds, boolean text)
+            throws Exception {
         Class<?> type = Class.forName(handler.split("::")[0]);
         if (!RequestStreamHandler.class.isAssignableFrom(type)) {
             System.err.println(type.getName() + " is no RequestStreamHandler");
@@ -94,9 +101,19 @@ public final class LocalInvoke {
             System.setOut(stdout);
         }
         String output = response.toString(StandardCharsets.UTF_8);
+        output = text ? readable(output) : output;
         stdout.print(output.endsWith("\n") ? output : output + "\n");
         stdout.flush();
         return 0;
+    }
+
+    /** The report as people read it; several reports (a batch of follow-ups) one after the other. */
+    private static String readable(String response) throws IOException {
+        Map<String, Object> report = JSON.readValue(response, new TypeReference<Map<String, Object>>() { });
+        List<Map<String, Object>> reports = report.get("reports") instanceof List<?>
+                ? JSON.convertValue(report.get("reports"), new TypeReference<List<Map<String, Object>>>() { })
+                : List.of(report);
+        return String.join("\n", reports.stream().map(ReportText::of).toList());
     }
 
     /** What a handler may ask of its context when run locally. */

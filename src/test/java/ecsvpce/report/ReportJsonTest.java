@@ -21,7 +21,7 @@ class ReportJsonTest {
     private static final String OWN = "123456789012";
     private static final String OTHER = "210987654321";
     private static final TaskSummary TASK = new TaskSummary("arn:aws:ecs:us-east-1:" + OWN + ":task/c/t",
-            "arn:aws:ecs:us-east-1:" + OWN + ":cluster/c", "arn:td", "1.4.0", "us-east-1a", List.of("sg-1"));
+            "arn:aws:ecs:us-east-1:" + OWN + ":cluster/c", "arn:td", "1.4.0", "us-east-1a", List.of("sg-1"), "orders");
 
     @Test
     void aSkippedReportSaysOnlyWhatItKnows() {
@@ -71,7 +71,7 @@ class ReportJsonTest {
         String presigned = "https://bucket.s3.amazonaws.com/layer?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=abc123";
         TaskReport report = TaskReport.skipped(Mode.REMEDIATE, "the task did not fail to start (stop reason: '"
                 + presigned + " in arn:aws:ecs:us-east-1:" + OTHER + ":task/x')", new TaskSummary(
-                "arn:aws:ecs:us-east-1:" + OTHER + ":task/c/t", null, null, null, null, List.of()));
+                "arn:aws:ecs:us-east-1:" + OTHER + ":task/c/t", null, null, null, null, List.of(), null));
 
         Map<String, Object> json = ReportJson.toMap(report, Set.of(OWN));
 

@@ -1,12 +1,17 @@
 package ecsvpce.support;
 
+import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.handler.DispatchComposition;
 import ecsvpce.handler.RemediateComposition;
 import ecsvpce.handler.RemediateFunction;
 import ecsvpce.handler.SweepComposition;
 import ecsvpce.handler.SweepFunction;
+import ecsvpce.handler.VerifyComposition;
+import ecsvpce.handler.VerifyFunction;
 import ecsvpce.report.Mode;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +49,31 @@ public final class Functions {
     public static SweepFunction sweep(Settings settings, List<ExecutionInterceptor> ec2, List<ExecutionInterceptor> ecs) {
         return new SweepFunction(SweepComposition.of(settings, AwsClients.ec2(ec2), AwsClients.ecs(ecs),
                 AwsClients.route53(ec2), REGION, Clock.systemUTC()));
+    }
+
+    /** Telling people and queuing follow-ups as {@code dispatch} says, the recorder on every client. */
+    public static RemediateFunction remediate(Mode mode, CallRecorder recorder, DispatchSettings dispatch) {
+        return new RemediateFunction(RemediateComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                dispatch("RemediateFunction", dispatch, recorder));
+    }
+
+    /** Telling people and queuing follow-ups as {@code dispatch} says, the recorder on every client. */
+    public static SweepFunction sweep(Mode mode, CallRecorder recorder, DispatchSettings dispatch) {
+        return new SweepFunction(SweepComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                dispatch("SweepFunction", dispatch, recorder));
+    }
+
+    /** The follow-up check, telling people and queuing the next check as {@code dispatch} says. */
+    public static VerifyFunction verify(CallRecorder recorder, DispatchSettings dispatch) {
+        return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                dispatch("VerifyFunction", dispatch, recorder));
+    }
+
+    private static ReportDispatch dispatch(String function, DispatchSettings settings, CallRecorder recorder) {
+        return DispatchComposition.of(function, settings, REGION, List.of(recorder), Clock.systemUTC(), () -> System.out);
     }
 
     public static Settings settings(Mode mode) {

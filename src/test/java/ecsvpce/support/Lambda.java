@@ -31,6 +31,15 @@ public final class Lambda {
         return parse(call(function, payload.getBytes(StandardCharsets.UTF_8), context));
     }
 
+    /** The payload as JSON text: what an event source would send for this structure. */
+    public static String json(Object payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The response's bytes, whatever they are. */
     public static byte[] call(RequestStreamHandler function, byte[] payload, Context context) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();

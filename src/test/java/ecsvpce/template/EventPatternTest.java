@@ -1,9 +1,11 @@
 package ecsvpce.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ecsvpce.app.port.FollowUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ class EventPatternTest {
         MATCHES_TASK_STOPPED_RULE.put("task-stopped-essential-exited.json", false);
         MATCHES_TASK_STOPPED_RULE.put("scheduled-sweep.json", false);
         MATCHES_TASK_STOPPED_RULE.put("sweep-manual.json", false);
+        // SQS events for VerifyFunction (scripts/local-invoke VerifyFunction FILE replays them).
+        MATCHES_TASK_STOPPED_RULE.put("verify-follow-up.json", false);
+        MATCHES_TASK_STOPPED_RULE.put("verify-malformed.json", false);
     }
 
     private static String pattern;
@@ -130,6 +135,19 @@ class EventPatternTest {
         JsonNode payload = read("sweep-manual.json");
         assertThat(payload.fieldNames()).toIterable().containsExactlyInAnyOrder("clusters", "vpcIds");
         assertThat(payload.get("clusters").isArray() && payload.get("vpcIds").isArray()).isTrue();
+    }
+
+    @Test
+    void followUpSamplesAreSqsEventsOfOneMessageWhoseBodyIsOrIsNotAFollowUp() throws IOException {
+        for (String file : List.of("verify-follow-up.json", "verify-malformed.json")) {
+            JsonNode records = read(file).path("Records");
+            assertThat(records).as(file).hasSize(1);
+            assertThat(records.path(0).path("eventSource").asText()).isEqualTo("aws:sqs");
+        }
+        FollowUp followUp = FollowUp.parse(read("verify-follow-up.json").path("Records").path(0).path("body").asText());
+        assertThat(followUp.workloads()).singleElement().satisfies(w -> assertThat(w.serviceName()).isEqualTo("orders-api"));
+        String malformed = read("verify-malformed.json").path("Records").path(0).path("body").asText();
+        assertThatThrownBy(() -> FollowUp.parse(malformed)).hasMessageContaining("not a follow-up message");
     }
 
     private static JsonNode read(String file) throws IOException {

@@ -145,7 +145,9 @@ public final class SamTemplate {
 
     /**
      * A function's environment: {@code Globals.Function.Environment.Variables} overlaid with the
-     * function's own, each {@code !Ref Parameter} resolved to the parameter's {@code Default}.
+     * function's own, each {@code !Ref Parameter} resolved to the parameter's {@code Default}. A
+     * variable only a deployed stack can resolve (a resource's {@code !Ref}, an {@code !If}: the
+     * topic, the queue) is left out, as if unset.
      */
     public Map<String, String> functionEnvironment(String functionLogicalId) {
         return functionEnvironment(functionLogicalId, Map.of());
@@ -159,7 +161,12 @@ public final class SamTemplate {
         Map<String, Object> variables = new LinkedHashMap<>(variables(functionGlobals(), "Globals.Function"));
         variables.putAll(variables(properties(functionLogicalId), functionLogicalId));
         Map<String, String> environment = new LinkedHashMap<>();
-        variables.forEach((name, value) -> environment.put(name, resolve(name, value, parameterOverrides)));
+        variables.forEach((name, value) -> {
+            String resolved = resolve(name, value, parameterOverrides);
+            if (resolved != null) {
+                environment.put(name, resolved);
+            }
+        });
         return environment;
     }
 
@@ -246,8 +253,10 @@ public final class SamTemplate {
         return variables == null ? Map.of() : map(variables, where + ".Environment.Variables");
     }
 
+    /** The value, or null when only a deployed stack has it. */
     private String resolve(String variable, Object value, Map<String, String> overrides) {
-        if (isRef(value)) {
+        Map<String, Object> parameters = map(template.getOrDefault("Parameters", Map.of()), "Parameters");
+        if (isRef(value) && parameters.containsKey(String.valueOf(((Map<?, ?>) value).get("Ref")))) {
             String name = String.valueOf(((Map<?, ?>) value).get("Ref"));
             if (overrides.containsKey(name)) {
                 return overrides.get(name);
@@ -258,10 +267,7 @@ public final class SamTemplate {
             }
             return String.valueOf(defaultValue);
         }
-        if (value instanceof Map<?, ?> intrinsic) {
-            throw new IllegalStateException(variable + " is " + intrinsic + ", which only CloudFormation can resolve");
-        }
-        return String.valueOf(value);
+        return value instanceof Map<?, ?> ? null : String.valueOf(value);
     }
 
     private static boolean isRef(Object value) {

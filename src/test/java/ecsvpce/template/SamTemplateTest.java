@@ -44,6 +44,8 @@ class SamTemplateTest {
                       SHARED: own
                       RATE: !Ref Rate
                       COUNT: 3
+                      QUEUE: !Ref Shared
+                      TOPIC: !If [On, !Ref Shared, !Ref Mode]
                   Policies:
                     - !Ref Shared
                     - Statement:
@@ -79,6 +81,12 @@ class SamTemplateTest {
         assertThat(template.raw().get("Conditions")).isEqualTo(Map.of(
                 "On", Map.of("Fn::Equals", List.of(Map.of("Ref", "Mode"), "REMEDIATE")),
                 "Off", Map.of("Fn::Not", List.of(Map.of("Condition", "On")))));
+    }
+
+    /** local-invoke has no stack: a queue's URL or a chosen topic exists only once deployed. */
+    @Test
+    void whatOnlyADeployedStackCanResolveIsLeftOut() {
+        assertThat(template.functionEnvironment("Fn")).doesNotContainKeys("QUEUE", "TOPIC");
     }
 
     @Test

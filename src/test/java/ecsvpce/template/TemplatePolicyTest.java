@@ -15,10 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Permissions, runtime, configuration and failure handling of the two functions. */
+/** Permissions, runtime, configuration and failure handling of the three functions. */
 class TemplatePolicyTest {
     private static final String REMEDIATE = "RemediateFunction";
     private static final String SWEEP = "SweepFunction";
+    private static final String VERIFY = "VerifyFunction";
+    private static final Set<String> NETWORK_READS = Set.of("ecs:DescribeServices", "ec2:DescribeSubnets",
+            "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeDhcpOptions", "ec2:DescribeRouteTables",
+            "ec2:DescribeVpcEndpoints", "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls",
+            "route53:ListHostedZonesByVPC", "route53:ListResourceRecordSets");
+    /** Telling people and queuing follow-up checks. */
+    private static final Set<String> REPORTING = Set.of("sns:Publish", "sqs:SendMessage");
+    private static final Map<String, Object> TOPIC_IN_USE = Map.of("Fn::If",
+            List.of("UseStackTopic", Map.of("Ref", "NotificationTopic"), Map.of("Ref", "NotificationTopicArn")));
     private static final String ARN_PREFIX = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:";
     private static final Map<String, Object> STACK_REGION = Map.of("Ref", "AWS::Region");
 
@@ -27,8 +36,9 @@ class TemplatePolicyTest {
             "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute",
             "ec2:DescribeDhcpOptions", "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints",
             "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls", "route53:ListHostedZonesByVPC",
-            "route53:ListResourceRecordSets", "ecs:DescribeClusters", "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint",
-            "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
+            "route53:ListResourceRecordSets", "ecs:DescribeClusters", "ec2:ModifyVpcAttribute",
+            "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
+            "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags", "sns:Publish", "sqs:SendMessage");
     private static final Set<String> WRITE_ACTIONS = Set.of(
             "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
             "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
@@ -48,8 +58,28 @@ class TemplatePolicyTest {
         assertThat(template.policyActions(SWEEP)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void verifyFunctionOnlyReadsAndReports() {
+        Set<String> expected = new TreeSet<>(NETWORK_READS);
+        expected.addAll(REPORTING);
+        assertThat(template.policyActions(VERIFY)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
+    void reportsGoOnlyToTheTopicInUseAndFollowUpsOnlyToTheVerifyQueue(String function) {
+        assertThat(statementsWith(function, "sns:Publish")).singleElement().satisfies(statement -> {
+            assertThat(statement.actions()).containsExactly("sns:Publish");
+            assertThat(statement.resources()).containsExactly(TOPIC_IN_USE);
+        });
+        assertThat(statementsWith(function, "sqs:SendMessage")).singleElement().satisfies(statement -> {
+            assertThat(statement.actions()).containsExactly("sqs:SendMessage");
+            assertThat(statement.resources()).containsExactly(Map.of("Fn::GetAtt", List.of("VerifyQueue", "Arn")));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
     void noActionIsAWildcard(String function) {
         assertThat(template.policyActions(function)).allSatisfy(action -> {
             assertThat(action).doesNotContain("*").doesNotContain("?");
@@ -57,20 +87,19 @@ class TemplatePolicyTest {
         });
     }
 
+    /** But publishing to the topic, whose ARN names its Region: a central topic may be in another. */
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
     void everyStatementIsLimitedToTheStackRegionButReadsOfGlobalRoute53(String function) {
-        assertThat(template.policyStatements(function)).allSatisfy(statement -> {
-            if (statement.actions().stream().allMatch(a -> a.startsWith("route53:List"))) {
-                return;
-            }
-            assertThat(statement.condition("StringEquals", "aws:RequestedRegion"))
-                    .as("aws:RequestedRegion of %s", statement.sid()).isEqualTo(STACK_REGION);
-        });
+        assertThat(template.policyStatements(function)).filteredOn(s -> !s.actions().equals(List.of("sns:Publish")))
+                .filteredOn(s -> !s.actions().stream().allMatch(a -> a.startsWith("route53:List")))
+                .isNotEmpty().allSatisfy(statement ->
+                        assertThat(statement.condition("StringEquals", "aws:RequestedRegion"))
+                                .as("aws:RequestedRegion of %s", statement.sid()).isEqualTo(STACK_REGION));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
     void onlyAllowStatements(String function) {
         assertThat(template.policyStatements(function)).extracting(SamTemplate.Statement::effect).containsOnly("Allow");
     }
@@ -131,18 +160,23 @@ class TemplatePolicyTest {
         assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP})
-    void noManagedPolicyBeyondTheSharedOneInThisTemplate(String function) {
-        assertThat(template.managedPolicyReferences(function)).containsExactly(Map.of("Ref", "RemediatorPermissions"));
-        assertThat(template.resource("RemediatorPermissions").get("Type")).isEqualTo("AWS::IAM::ManagedPolicy");
+    @Test
+    void noManagedPolicyBeyondTheSharedOnesInThisTemplate() {
+        assertThat(template.managedPolicyReferences(REMEDIATE)).containsExactly(Map.of("Ref", "NetworkReadPermissions"),
+                Map.of("Ref", "RemediatorPermissions"), Map.of("Ref", "ReportPermissions"));
+        assertThat(template.managedPolicyReferences(SWEEP)).isEqualTo(template.managedPolicyReferences(REMEDIATE));
+        assertThat(template.managedPolicyReferences(VERIFY)).containsExactly(Map.of("Ref", "NetworkReadPermissions"),
+                Map.of("Ref", "ReportPermissions"));
+        for (String policy : List.of("NetworkReadPermissions", "RemediatorPermissions", "ReportPermissions")) {
+            assertThat(template.resource(policy).get("Type")).as(policy).isEqualTo("AWS::IAM::ManagedPolicy");
+        }
     }
 
     @Test
     void runtimeIsJava21OnArm64ForEveryFunction() {
         assertThat(template.functionGlobals().get("Runtime")).isEqualTo("java21");
         assertThat(template.functionGlobals().get("Architectures")).isEqualTo(List.of("arm64"));
-        for (String function : List.of(REMEDIATE, SWEEP)) {
+        for (String function : List.of(REMEDIATE, SWEEP, VERIFY)) {
             assertThat(template.properties(function)).as(function).doesNotContainKeys("Runtime", "Architectures");
         }
     }
@@ -175,6 +209,19 @@ class TemplatePolicyTest {
         assertThat(new BigDecimal(environment.get("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR")))
                 .isEqualByComparingTo(PlanSettings.US_EAST_1_USD_PER_AZ_HOUR);
         assertThat(template.functionEnvironment(SWEEP)).isEqualTo(environment);
+        assertThat(template.functionEnvironment(VERIFY)).isEqualTo(environment);
+    }
+
+    @Test
+    void everyFunctionIsToldWhereToReportAndWhereToQueueFollowUps() {
+        Map<String, Object> variables = SamTemplate.map(SamTemplate.map(
+                template.functionGlobals().get("Environment"), "Environment").get("Variables"), "Variables");
+        assertThat(variables.get("NOTIFICATION_TOPIC_ARN")).isEqualTo(TOPIC_IN_USE);
+        assertThat(variables.get("VERIFY_QUEUE_URL")).isEqualTo(Map.of("Ref", "VerifyQueue"));
+        assertThat(variables.get("VERIFY_DELAY_SECONDS")).isEqualTo(Map.of("Ref", "VerifyDelaySeconds"));
+        assertThat(SamTemplate.map(template.raw().get("Conditions"), "Conditions")).containsEntry("UseStackTopic", Map.of("Fn::Equals", List.of(Map.of("Ref", "NotificationTopicArn"), "")));
+        // What SQS can delay a message by: 15 minutes at most.
+        assertThat(template.parameter("VerifyDelaySeconds").get("MaxValue")).isEqualTo(900);
     }
 
     @Test
@@ -183,12 +230,34 @@ class TemplatePolicyTest {
         assertThat(template.properties(REMEDIATE).get("Timeout")).isEqualTo(120);
         assertThat(template.properties(SWEEP).get("Handler")).isEqualTo("ecsvpce.handler.SweepFunction::handleRequest");
         assertThat(template.properties(SWEEP).get("Timeout")).isEqualTo(900);
+        assertThat(template.properties(VERIFY).get("Handler")).isEqualTo("ecsvpce.handler.VerifyFunction::handleRequest");
+        assertThat(template.properties(VERIFY).get("Timeout")).isEqualTo(60);
     }
 
+    /** One execution at a time, unless the account's concurrency quota leaves nothing to reserve. */
     @ParameterizedTest
     @ValueSource(strings = {REMEDIATE, SWEEP})
     void oneExecutionAtATime(String function) {
-        assertThat(template.properties(function).get("ReservedConcurrentExecutions")).isEqualTo(1);
+        assertThat(template.properties(function).get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Fn::If",
+                List.of("ReserveConcurrency", 1, Map.of("Ref", "AWS::NoValue"))));
+        assertThat(SamTemplate.map(template.raw().get("Conditions"), "Conditions").get("ReserveConcurrency"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "ReservedConcurrency"), "1")));
+        assertThat(template.parameter("ReservedConcurrency")).containsEntry("Default", "1")
+                .containsEntry("AllowedValues", List.of("1", "none"));
+    }
+
+    /** An SQS event source polls with at least two; a cap there throttles nothing and needs no reservation. */
+    @Test
+    void followUpChecksComeOneMessageAtATimeTwoAtMostAndAreKeptAfterThreeFailures() {
+        assertThat(template.properties(VERIFY)).doesNotContainKey("ReservedConcurrentExecutions");
+        Map<String, Object> source = SamTemplate.map(template.event(VERIFY, "FollowUp").get("Properties"), "FollowUp");
+        assertThat(source).containsEntry("Queue", Map.of("Fn::GetAtt", List.of("VerifyQueue", "Arn")))
+                .containsEntry("BatchSize", 1).containsEntry("ScalingConfig", Map.of("MaximumConcurrency", 2));
+        Map<String, Object> queue = template.properties("VerifyQueue");
+        assertThat(queue.get("RedrivePolicy")).isEqualTo(Map.of("deadLetterTargetArn",
+                Map.of("Fn::GetAtt", List.of("VerifyDeadLetterQueue", "Arn")), "maxReceiveCount", 3));
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * (Integer) template.properties(VERIFY).get("Timeout"));
+        assertThat(template.properties("VerifyDeadLetterQueue").get("SqsManagedSseEnabled")).isEqualTo(true);
     }
 
     @Test
@@ -224,6 +293,8 @@ class TemplatePolicyTest {
     void functionArnsAreOutputs() {
         assertThat(output("RemediateFunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(REMEDIATE, "Arn")));
         assertThat(output("SweepFunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(SWEEP, "Arn")));
+        assertThat(output("VerifyFunctionArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(VERIFY, "Arn")));
+        assertThat(output("NotificationTopicArn")).isEqualTo(TOPIC_IN_USE);
     }
 
     private List<SamTemplate.Statement> statementsWith(String function, String action) {

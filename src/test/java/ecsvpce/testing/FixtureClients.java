@@ -4,6 +4,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients for tests and fixtures: the URL connection HTTP client, passed explicitly, and
@@ -30,5 +32,13 @@ public final class FixtureClients {
      */
     public static Route53Client route53() {
         return Route53Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SnsClient sns() {
+        return SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SqsClient sqs() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -1,0 +1,166 @@
+package ecsvpce.app;
+
+import ecsvpce.app.port.FollowUp;
+import ecsvpce.app.port.FollowUpQueue;
+import ecsvpce.app.port.Notice;
+import ecsvpce.app.port.Notifier;
+import ecsvpce.report.ChatNotification;
+import ecsvpce.report.MetricLines;
+import ecsvpce.report.Readable;
+import ecsvpce.report.Readables;
+import ecsvpce.report.ReportText;
+import ecsvpce.report.SweepReport;
+import ecsvpce.report.TaskReport;
+import ecsvpce.report.VerificationReport;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What happens to a finished report before it is returned and logged: it names the account and
+ * Region it came from, asks for its follow-up checks, tells people ({@link NoticePolicy}, once per
+ * storm: {@link RecentNotices}) and becomes metrics. What became of the follow-up and the
+ * notification is added to the report. None of it can turn the report's outcome into a failure: a
+ * queue or topic that refuses is reported, never thrown.
+ */
+public final class ReportDispatch {
+    private final String function;
+    private final String region;
+    private final Optional<Notifier> notifier;
+    private final Optional<FollowUpQueue> followUps;
+    private final Duration followUpDelay;
+    private final Clock clock;
+    private final Supplier<PrintStream> metrics;
+    private final RecentNotices recent = new RecentNotices();
+
+    /**
+     * @param function the template's logical ID of the function, for the metrics
+     * @param metrics  where the embedded-metric-format lines go, asked at each report: the function's log
+     */
+    public ReportDispatch(String function, String region, Optional<Notifier> notifier,
+                          Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
+                          Supplier<PrintStream> metrics) {
+        this.function = function;
+        this.region = region;
+        this.notifier = notifier;
+        this.followUps = followUps;
+        this.followUpDelay = followUpDelay;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param json     the report's JSON form ({@code ReportJson.toMap})
+     * @param account  the account the event came from
+     * @param failedAt when the task stopped, as the event says; now when it does not
+     */
+    public Map<String, Object> task(TaskReport report, Map<String, Object> json, String account, Instant failedAt) {
+        Instant now = clock.instant();
+        Map<String, Object> out = withOrigin(json, account);
+        FollowUpRequests.afterTask(report, failedAt == null ? now : failedAt, now)
+                .ifPresent(followUp -> out.put("followUp", queue(followUp, now)));
+        return finish(out, NoticePolicy.task(report), now);
+    }
+
+    public Map<String, Object> sweep(SweepReport report, Map<String, Object> json, String account) {
+        Instant now = clock.instant();
+        Map<String, Object> out = withOrigin(json, account);
+        List<Map<String, Object>> queued = new ArrayList<>();
+        FollowUpRequests.afterSweep(report, now).forEach(followUp -> queued.add(queue(followUp, now)));
+        if (!queued.isEmpty()) {
+            out.put("followUps", queued);
+        }
+        return finish(out, NoticePolicy.sweep(report), now);
+    }
+
+    /** @param again the next check, when the verdict is pending */
+    public Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, Map<String, Object> json,
+                                            String account) {
+        Instant now = clock.instant();
+        Map<String, Object> out = withOrigin(json, account);
+        again.ifPresent(next -> out.put("followUp", queue(next, now)));
+        return finish(out, NoticePolicy.verification(report), now);
+    }
+
+    private Map<String, Object> finish(Map<String, Object> out, Optional<String> notice, Instant now) {
+        out.put("notification", notify(notice, out, now));
+        PrintStream log = metrics.get();
+        MetricLines.of(out, function, now).forEach(log::println);
+        return out;
+    }
+
+    /** The report with {@code account} and {@code region}, as far as known, after its summary, where a reader looks first. */
+    private Map<String, Object> withOrigin(Map<String, Object> json, String account) {
+        Map<String, Object> origin = new LinkedHashMap<>();
+        if (account != null) {
+            origin.put("account", account);
+        }
+        if (region != null) {
+            origin.put("region", region);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        json.forEach((key, value) -> {
+            out.put(key, value);
+            if (key.equals("summary")) {
+                out.putAll(origin);
+            }
+        });
+        origin.forEach(out::putIfAbsent);
+        return out;
+    }
+
+    private Map<String, Object> queue(FollowUp followUp, Instant now) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        if (followUps.isEmpty()) {
+            status.put("status", "NOT_CONFIGURED");
+            return status;
+        }
+        status.put("vpcId", followUp.vpcId());
+        status.put("check", followUp.check());
+        try {
+            followUps.get().send(followUp, followUpDelay);
+            status.put("status", "QUEUED");
+            status.put("checkAt", now.plus(followUpDelay).toString());
+        } catch (RuntimeException refused) {
+            status.put("status", "FAILED");
+            status.put("error", String.valueOf(refused.getMessage()));
+        }
+        return status;
+    }
+
+    private Map<String, Object> notify(Optional<String> key, Map<String, Object> report, Instant now) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        if (key.isEmpty()) {
+            status.put("status", "NOT_NEEDED");
+        } else if (notifier.isEmpty()) {
+            status.put("status", "NOT_CONFIGURED");
+        } else {
+            Optional<Instant> sent = recent.sentWithinWindow(key.get(), now);
+            if (sent.isPresent()) {
+                status.put("status", "ALREADY_SENT");
+                status.put("sentAt", sent.get().toString());
+                return status;
+            }
+            try {
+                Readable readable = Readables.of(report);
+                String id = notifier.get().publish(new Notice(readable.subject(), ReportText.render(readable),
+                        ChatNotification.json(readable)));
+                recent.sent(key.get(), now);
+                status.put("status", "SENT");
+                status.put("messageId", id);
+            } catch (RuntimeException refused) {
+                // Not remembered: the next event of a storm tries again.
+                status.put("status", "FAILED");
+                status.put("error", String.valueOf(refused.getMessage()));
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,144 @@
+package ecsvpce.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns a report's JSON form (task, sweep or follow-up check) into a {@link Readable}, and holds
+ * what the three kinds share: the subject line, the origin, findings, actions and what became of
+ * the notification and the follow-up check.
+ */
+public final class Readables {
+    /** SNS refuses a subject of 100 characters or more. */
+    static final int SUBJECT_LIMIT = 99;
+    /** Lines of one list shown before "... and N more": the whole list is in the log line. */
+    static final int LIST_LIMIT = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Readables() {
+    }
+
+    /** @param report a report's JSON form, as the handlers return and log it (already redacted) */
+    public static Readable of(Map<String, Object> report) {
+        JsonNode node = JSON.valueToTree(report);
+        if (node.has("verdict")) {
+            return VerificationReadable.of(node);
+        }
+        return node.has("outcome") ? TaskReadable.of(node) : SweepReadable.of(node);
+    }
+
+    /** {@code LABEL what (account Region)}, printable, under {@link #SUBJECT_LIMIT} characters. */
+    static String subject(String label, String what, JsonNode report) {
+        String where = " (" + text(report, "account", "account unknown") + " " + text(report, "region", "Region unknown") + ")";
+        String head = printable(label + (what == null || what.isBlank() ? "" : " " + what));
+        int room = SUBJECT_LIMIT - where.length();
+        return (head.length() <= room ? head : head.substring(0, Math.max(0, room - 3)) + "...") + where;
+    }
+
+    /** {@code LABEL: summary}, without saying the label twice when the summary starts with it. */
+    static String headline(String label, JsonNode report) {
+        String summary = text(report, "summary", "");
+        String said = label.toLowerCase(Locale.ROOT).replace('_', ' ') + ": ";
+        return label + ": " + (summary.startsWith(said) ? summary.substring(said.length()) : summary);
+    }
+
+    static String origin(JsonNode report) {
+        return "Account " + text(report, "account", "unknown") + ", Region " + text(report, "region", "unknown")
+                + (report.has("mode") ? ", mode " + text(report, "mode", "") : "");
+    }
+
+    static List<String> keywords(String label, JsonNode report) {
+        return Stream.of(label, text(report, "account", null), text(report, "region", null))
+                .filter(k -> k != null && !k.isBlank()).toList();
+    }
+
+    static List<String> findings(JsonNode findings) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode finding : findings) {
+            lines.add(text(finding, "severity", "") + " " + text(finding, "code", "")
+                    + (finding.hasNonNull("service") ? " " + text(finding, "service", "") : "") + ": "
+                    + text(finding, "explanation", ""));
+        }
+        return capped(lines);
+    }
+
+    static List<String> actions(JsonNode actions) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode action : actions) {
+            BigDecimal cost = action.path("monthlyCostUsd").decimalValue();
+            lines.add(text(action, "status", "") + " " + (action.hasNonNull("resourceId") ? text(action, "resourceId", "") + " " : "")
+                    + text(action, "description", "") + (cost.signum() > 0 ? " (" + usd(cost) + " USD a month)" : ""));
+        }
+        return capped(lines);
+    }
+
+    /** What became of the follow-up check(s) and of the notification, when the report says. */
+    static List<String> delivery(JsonNode report) {
+        List<String> lines = new ArrayList<>();
+        List<JsonNode> followUps = new ArrayList<>();
+        report.path("followUps").forEach(followUps::add);
+        if (report.has("followUp")) {
+            followUps.add(report.path("followUp"));
+        }
+        for (JsonNode followUp : followUps) {
+            lines.add(switch (text(followUp, "status", "")) {
+                case "QUEUED" -> "Follow-up check " + text(followUp, "check", "1") + " of " + text(followUp, "vpcId", "the VPC")
+                        + " queued for " + text(followUp, "checkAt", "later");
+                case "NOT_CONFIGURED" -> "No follow-up check: VERIFY_QUEUE_URL is not set";
+                default -> "The follow-up check could not be queued: " + text(followUp, "error", "unknown error");
+            });
+        }
+        JsonNode notification = report.path("notification");
+        switch (text(notification, "status", "")) {
+            case "SENT" -> lines.add("Notified (message " + text(notification, "messageId", "") + ")");
+            case "ALREADY_SENT" -> lines.add("Not notified again: the same was sent at " + text(notification, "sentAt", "")
+                    + " (one message per outcome, not one per event)");
+            case "NOT_CONFIGURED" -> lines.add("No notification: NOTIFICATION_TOPIC_ARN is not set");
+            case "FAILED" -> lines.add("The notification failed: " + text(notification, "error", "unknown error"));
+            default -> {
+                // NOT_NEEDED (skips, nothing to do) or not dispatched: nothing to say.
+            }
+        }
+        return lines;
+    }
+
+    static List<String> texts(JsonNode list) {
+        List<String> lines = new ArrayList<>();
+        list.forEach(item -> lines.add(item.asText()));
+        return capped(lines);
+    }
+
+    static List<String> capped(List<String> lines) {
+        if (lines.size() <= LIST_LIMIT) {
+            return lines;
+        }
+        List<String> shown = new ArrayList<>(lines.subList(0, LIST_LIMIT));
+        shown.add("... and " + (lines.size() - LIST_LIMIT) + " more (the whole list is in the function's log)");
+        return shown;
+    }
+
+    static String usd(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String text(JsonNode node, String field, String otherwise) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? otherwise : value.asText();
+    }
+
+    /** The last part of an ARN ({@code task/cluster/ID} gives {@code ID}), for short mentions. */
+    static String lastPart(String arn) {
+        return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}]", " ");
+    }
+}

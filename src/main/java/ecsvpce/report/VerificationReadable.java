@@ -1,0 +1,67 @@
+package ecsvpce.report;
+
+import static ecsvpce.report.Readables.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ecsvpce.report.Readable.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A follow-up check's report as a person reads it: the verdict, what was looked at, what remains. */
+final class VerificationReadable {
+    private VerificationReadable() {
+    }
+
+    static Readable of(JsonNode report) {
+        String verdict = text(report, "verdict", "");
+        List<String> services = new ArrayList<>();
+        report.path("workloads").forEach(w -> {
+            if (w.hasNonNull("serviceName") && !services.contains(w.path("serviceName").asText())) {
+                services.add(w.path("serviceName").asText());
+            }
+        });
+        String vpc = text(report, "vpcId", null);
+        String what = vpc == null ? null : vpc + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")");
+        List<String> checked = new ArrayList<>();
+        for (JsonNode workload : report.path("workloads")) {
+            List<String> needs = new ArrayList<>();
+            workload.path("needs").forEach(need -> needs.add(need.asText()));
+            checked.add(text(workload, "subnetId", "") + " (" + String.join(", ", needs) + "): "
+                    + network(text(workload, "network", ""))
+                    + (workload.hasNonNull("serviceName") ? "; " + text(workload, "serviceName", "") + " "
+                    + (workload.hasNonNull("runningCount") ? "runs " + text(workload, "runningCount", "") + " of "
+                    + text(workload, "desiredCount", "") : "is no longer known to ECS") : ""));
+        }
+        List<String> about = new ArrayList<>();
+        if (report.hasNonNull("trigger")) {
+            about.add("After changes for " + text(report, "trigger", "") + ", failure seen at " + text(report, "failedAt", "")
+                    + "; checked at " + text(report, "checkedAt", "") + " (check " + text(report, "check", "")
+                    + " of " + text(report, "maxChecks", "") + ")");
+        }
+        if (report.hasNonNull("recoverySeconds")) {
+            about.add("Running again within " + VerificationReports.readable(report.path("recoverySeconds").asLong())
+                    + " of the failure (the first check that saw it)");
+        }
+        List<Section> sections = List.of(
+                new Section("Follow-up check", about),
+                new Section("What was checked", Readables.capped(checked)),
+                new Section("Still broken", Readables.findings(report.path("remaining"))),
+                new Section("Rejected message", report.hasNonNull("rejectedInput")
+                        ? List.of(text(report, "rejectedInput", "")) : List.of()),
+                new Section("Follow-up and notification", Readables.delivery(report)));
+        List<String> steps = new ArrayList<>();
+        report.path("nextSteps").forEach(step -> steps.add(step.asText()));
+        return new Readable(Readables.subject(verdict, what, report), Readables.headline(verdict, report),
+                Readables.origin(report), sections, steps, Readables.keywords(verdict, report));
+    }
+
+    private static String network(String state) {
+        return switch (state) {
+            case "SERVES" -> "the network serves every need";
+            case "PENDING" -> "endpoints still being created";
+            case "BROKEN" -> "blocking findings remain";
+            case "GONE" -> "the subnet no longer exists";
+            default -> state;
+        };
+    }
+}

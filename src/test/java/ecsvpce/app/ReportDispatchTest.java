@@ -1,0 +1,200 @@
+package ecsvpce.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ecsvpce.app.ReportSamples.CheckSample;
+import ecsvpce.app.ReportSamples.SweepSample;
+import ecsvpce.app.ReportSamples.TaskSample;
+import ecsvpce.app.port.FollowUp;
+import ecsvpce.core.fixtures.Snapshots;
+import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.report.ReportJson;
+import ecsvpce.report.SweepReport;
+import ecsvpce.report.TaskReport;
+import ecsvpce.report.VerificationReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What happens to a finished report: its origin, its follow-up, its notification, its metrics. */
+class ReportDispatchTest {
+    private static final Duration DELAY = Duration.ofMinutes(5);
+
+    private final InMemoryPorts channels = new InMemoryPorts();
+    private final MutableClock clock = new MutableClock(ReportSamples.NOW);
+    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    private final ReportDispatch dispatch = new ReportDispatch("RemediateFunction", ReportSamples.REGION,
+            Optional.of(channels), Optional.of(channels), DELAY, clock, () -> new PrintStream(metrics, true, StandardCharsets.UTF_8));
+
+    @Test
+    void aRemediationIsToldOnceQueuesItsCheckAndNamesItsAccountAndRegion() {
+        Map<String, Object> out = task(TaskSample.REMEDIATED.report());
+
+        assertThat(out).containsEntry("account", ReportSamples.ACCOUNT).containsEntry("region", ReportSamples.REGION);
+        assertThat(List.copyOf(out.keySet()).subList(0, 5)).containsExactly("outcome", "mode", "summary", "account", "region");
+        assertThat(out.get("followUp")).isEqualTo(Map.of("status", "QUEUED", "vpcId", Snapshots.VPC_ID, "check", 1,
+                "checkAt", ReportSamples.NOW.plus(DELAY).toString()));
+        assertThat(channels.queued).containsExactly(Map.entry(
+                FollowUpRequests.afterTask(TaskSample.REMEDIATED.report(), ReportSamples.FAILED_AT, ReportSamples.NOW)
+                        .orElseThrow(), DELAY));
+        assertThat(out.get("notification")).isEqualTo(Map.of("status", "SENT", "messageId", "message-1"));
+        assertThat(channels.published).singleElement().satisfies(notice -> {
+            assertThat(notice.subject()).startsWith("REMEDIATED web in " + Snapshots.VPC_ID);
+            assertThat(notice.text()).contains("Follow-up check 1 of " + Snapshots.VPC_ID + " queued for");
+            assertThat(notice.chatJson()).startsWith("{\"version\":\"1.0\",\"source\":\"custom\"");
+        });
+    }
+
+    @Test
+    void aStormOfTwentyEventsWithTheSameStoryIsToldOnce() {
+        for (int event = 0; event < 20; event++) {
+            Map<String, Object> out = task(TaskSample.PLANNED.report());
+            assertThat(out.get("notification")).extracting(n -> ((Map<?, ?>) n).get("status"))
+                    .isEqualTo(event == 0 ? "SENT" : "ALREADY_SENT");
+            clock.advance(Duration.ofSeconds(10));
+        }
+
+        assertThat(channels.published).hasSize(1);
+    }
+
+    @Test
+    void theSameStoryIsToldAgainOnceTheWindowHasPassed() {
+        task(TaskSample.NEEDS_A_PERSON.report());
+        clock.advance(RecentNotices.WINDOW.minusSeconds(1));
+        task(TaskSample.NEEDS_A_PERSON.report());
+        clock.advance(Duration.ofSeconds(1));
+        task(TaskSample.NEEDS_A_PERSON.report());
+
+        assertThat(channels.published).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TaskSample.class, names = {"NOTHING_TO_DO", "OPTED_OUT", "NOT_OURS"})
+    void skipsAndNothingToDoAreNotTold(TaskSample sample) {
+        Map<String, Object> out = task(sample.report());
+
+        assertThat(out.get("notification")).isEqualTo(Map.of("status", "NOT_NEEDED"));
+        assertThat(out).doesNotContainKey("followUp");
+        assertThat(channels.calls).isEmpty();
+    }
+
+    @Test
+    void aTopicThatRefusesNeverTurnsTheFixIntoAFailureAndIsTriedAgainAtTheNextEvent() {
+        channels.fail("publish", InMemoryPorts.refused("sns:Publish"));
+
+        Map<String, Object> first = task(TaskSample.REMEDIATED.report());
+        Map<String, Object> second = task(TaskSample.REMEDIATED.report());
+
+        assertThat(first).containsEntry("outcome", "REMEDIATED");
+        assertThat(first.get("notification")).isEqualTo(Map.of("status", "FAILED",
+                "error", "sns:Publish was denied: grant it to the function's role (UnauthorizedOperation)"));
+        assertThat(((Map<?, ?>) second.get("notification")).get("status")).isEqualTo("FAILED");
+        assertThat(channels.calls).containsExactly("send", "publish", "send", "publish");
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"NotificationsFailed\":1");
+    }
+
+    @Test
+    void aQueueThatRefusesIsReportedAndTheStoryIsStillTold() {
+        channels.fail("send", InMemoryPorts.refused("sqs:SendMessage"));
+
+        Map<String, Object> out = task(TaskSample.REMEDIATED.report());
+
+        assertThat(out.get("followUp")).isEqualTo(Map.of("status", "FAILED", "vpcId", Snapshots.VPC_ID, "check", 1,
+                "error", "sqs:SendMessage was denied: grant it to the function's role (UnauthorizedOperation)"));
+        assertThat(channels.published).singleElement().satisfies(notice ->
+                assertThat(notice.text()).contains("The follow-up check could not be queued"));
+    }
+
+    @Test
+    void withoutTopicOrQueueTheReportSaysSo() {
+        ReportDispatch unconfigured = new ReportDispatch("RemediateFunction", ReportSamples.REGION, Optional.empty(),
+                Optional.empty(), DELAY, clock, () -> new PrintStream(metrics, true, StandardCharsets.UTF_8));
+        TaskReport report = TaskSample.REMEDIATED.report();
+
+        Map<String, Object> out = unconfigured.task(report, ReportJson.toMap(report, Set.of()), null, null);
+
+        assertThat(out.get("followUp")).isEqualTo(Map.of("status", "NOT_CONFIGURED"));
+        assertThat(out.get("notification")).isEqualTo(Map.of("status", "NOT_CONFIGURED"));
+        assertThat(out).doesNotContainKey("account").containsEntry("region", ReportSamples.REGION);
+    }
+
+    @Test
+    void everyDispatchWritesItsMetricLines() {
+        task(TaskSample.REMEDIATED.report());
+
+        assertThat(metrics.toString(StandardCharsets.UTF_8).lines()).hasSize(4)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"_aws\":{\"Timestamp\":" + ReportSamples.NOW.toEpochMilli()));
+    }
+
+    @Test
+    void aSweepQueuesOneCheckPerVpcItChanged() {
+        SweepReport report = SweepSample.FIXED.report();
+
+        Map<String, Object> out = dispatch.sweep(report, ReportJson.toMap(report), ReportSamples.ACCOUNT);
+
+        assertThat(out.get("followUps")).asList().singleElement().extracting(f -> ((Map<?, ?>) f).get("status"))
+                .isEqualTo("QUEUED");
+        FollowUp queued = channels.queued.keySet().iterator().next();
+        assertThat(queued.trigger()).isEqualTo(FollowUpRequests.SWEEP);
+        assertThat(queued.workloads()).singleElement().satisfies(w -> {
+            assertThat(w.serviceName()).isEqualTo(ReportSamples.SERVICE);
+            assertThat(w.clusterArn()).isEqualTo(Tasks.CLUSTER_ARN);
+        });
+        assertThat(channels.published).hasSize(1);
+    }
+
+    @Test
+    void aPendingCheckIsQueuedAgainAndNotTold() {
+        FollowUpCheck.Checked checked = CheckSample.PENDING.checked();
+        VerificationReport report = checked.report();
+
+        Map<String, Object> out = dispatch.verification(report, checked.again(), ReportJson.toMap(report), ReportSamples.ACCOUNT);
+
+        assertThat(out.get("followUp")).extracting(f -> ((Map<?, ?>) f).get("check")).isEqualTo(2);
+        assertThat(out.get("notification")).isEqualTo(Map.of("status", "NOT_NEEDED"));
+    }
+
+    private Map<String, Object> task(TaskReport report) {
+        return dispatch.task(report, ReportJson.toMap(report, Set.of(ReportSamples.ACCOUNT)), ReportSamples.ACCOUNT,
+                ReportSamples.FAILED_AT);
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

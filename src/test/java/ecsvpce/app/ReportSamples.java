@@ -1,0 +1,209 @@
+package ecsvpce.app;
+
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.FargateService;
+import ecsvpce.app.port.FollowUp;
+import ecsvpce.app.port.ServiceNetwork;
+import ecsvpce.app.port.ServiceState;
+import ecsvpce.app.port.StoppedTask;
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.fixtures.Snapshots;
+import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.ResourceTags;
+import ecsvpce.report.Mode;
+import ecsvpce.report.ReportJson;
+import ecsvpce.report.SweepReport;
+import ecsvpce.report.TaskReport;
+import ecsvpce.report.VerificationReport;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A report of every outcome, made by the use cases themselves over in-memory ports, and its JSON
+ * form as a function returns it (origin added, nothing told): what the renderers are tested on.
+ */
+public final class ReportSamples {
+    public static final String ACCOUNT = Tasks.ACCOUNT;
+    public static final String REGION = Snapshots.REGION;
+    public static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+    public static final Instant FAILED_AT = NOW.minus(Duration.ofMinutes(7));
+    public static final String SERVICE = "web";
+    static final List<EndpointService> SEED_NEEDS = List.of(EndpointService.ECR_DKR, EndpointService.ECR_API,
+            EndpointService.S3, EndpointService.LOGS, EndpointService.SSM, EndpointService.SECRETSMANAGER);
+    private static final String PERMISSION_REASON = "ResourceInitializationError: unable to pull secrets or registry "
+            + "auth: AccessDeniedException: User is not authorized to perform: secretsmanager:GetSecretValue";
+
+    private ReportSamples() {
+    }
+
+    /** A stopped task of service {@code web} in the seed's subnet, each way it can end. */
+    public enum TaskSample {
+        REMEDIATED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
+        PLANNED(Mode.DRY_RUN, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
+        NOTHING_TO_DO(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
+        NEEDS_A_PERSON(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().taskEgress().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
+        NOT_NETWORK(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), PERMISSION_REASON, aws -> { }),
+        OPTED_OUT(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().vpcTags(Map.of(ResourceTags.SKIP, "")).build(),
+                Tasks.SEED_STOPPED_REASON, aws -> { }),
+        NOT_OURS(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), null, aws -> { }),
+        FAILED_WHILE_APPLYING(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON,
+                aws -> aws.onApply(InMemoryPorts.applyThenRefuse(1))),
+        FAILED_BEFORE_READING(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON,
+                aws -> aws.fail("describeTask", InMemoryPorts.refused("ecs:DescribeTasks")));
+
+        private final Mode mode;
+        private final NetworkSnapshot vpc;
+        private final String stoppedReason;
+        private final Consumer<InMemoryPorts> script;
+
+        TaskSample(Mode mode, NetworkSnapshot vpc, String stoppedReason, Consumer<InMemoryPorts> script) {
+            this.mode = mode;
+            this.vpc = vpc;
+            this.stoppedReason = stoppedReason;
+            this.script = script;
+        }
+
+        public TaskReport report() {
+            InMemoryPorts aws = new InMemoryPorts();
+            aws.definitions.put(Tasks.TASK_DEFINITION_ARN, Tasks.seedDefinition());
+            aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
+            aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
+            aws.snapshots(Snapshots.VPC_ID, vpc);
+            script.accept(aws);
+            TaskRemediation remediation = new TaskRemediation(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()),
+                    REGION, Clock.fixed(NOW, ZoneOffset.UTC));
+            if (stoppedReason == null) {
+                return remediation.notOurs("not an ECS Task State Change event (source aws.s3, detail-type Object Created)");
+            }
+            StoppedTask task = stoppedTask(stoppedReason);
+            aws.tasks.put(task.taskArn(), task);
+            return remediation.remediate(task);
+        }
+
+        /** The report's JSON form as the function returns it, told to nobody. */
+        public Map<String, Object> json() {
+            TaskReport report = report();
+            return quiet().task(report, ReportJson.toMap(report, Set.of(ACCOUNT)), ACCOUNT, FAILED_AT);
+        }
+    }
+
+    /** A sweep of one cluster with service {@code web}, each way it can end. */
+    public enum SweepSample {
+        FIXED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), aws -> { }),
+        PLANNED(Mode.DRY_RUN, Snapshots.isolatedEmptyVpc().build(), aws -> { }),
+        COMPLIANT(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), aws -> { }),
+        NEEDS_A_PERSON(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().taskEgress().build(), aws -> { }),
+        FAILED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(),
+                aws -> aws.fail("clusterArns", InMemoryPorts.refused("ecs:ListClusters"))),
+        REJECTED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), aws -> { });
+
+        private final Mode mode;
+        private final NetworkSnapshot vpc;
+        private final Consumer<InMemoryPorts> script;
+
+        SweepSample(Mode mode, NetworkSnapshot vpc, Consumer<InMemoryPorts> script) {
+            this.mode = mode;
+            this.vpc = vpc;
+            this.script = script;
+        }
+
+        public SweepReport report() {
+            InMemoryPorts aws = new InMemoryPorts();
+            aws.clusters.add(Tasks.CLUSTER_ARN);
+            aws.servicesByCluster.put(Tasks.CLUSTER_ARN, List.of(new FargateService(Tasks.CLUSTER_ARN,
+                    Tasks.CLUSTER_ARN.replace(":cluster/", ":service/") + "/" + SERVICE, SERVICE, Tasks.TASK_DEFINITION_ARN,
+                    "1.4.0", null, List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_SG), false, Map.of())));
+            aws.definitions.put(Tasks.TASK_DEFINITION_ARN, Tasks.seedDefinition());
+            aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
+            aws.snapshots(Snapshots.VPC_ID, vpc);
+            script.accept(aws);
+            FleetSweep sweep = new FleetSweep(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()), REGION,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            return this == REJECTED ? sweep.rejected("unknown key 'cluster': a manual sweep takes [clusters, vpcIds, dryRun]")
+                    : sweep.sweep(SweepScope.everything(), () -> false);
+        }
+
+        public Map<String, Object> json() {
+            SweepReport report = report();
+            return quiet().sweep(report, ReportJson.toMap(report), ACCOUNT);
+        }
+    }
+
+    /** A follow-up check of service {@code web} after a fix, each verdict it can give. */
+    public enum CheckSample {
+        HEALED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> { }),
+        PENDING(1, Snapshots.isolatedSeedVpc().endpoint(EndpointService.SECRETSMANAGER, e -> e.state("pending")).build(),
+                0, aws -> { }),
+        UNDONE(1, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER).build(), 0, aws -> { }),
+        NOT_RECOVERED(FollowUpCheck.MAX_CHECKS, Snapshots.isolatedSeedVpc().build(), 0, aws -> { }),
+        GONE(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
+                new CallFailure.Refused(false, "ec2:DescribeVpcs", "InvalidVpcID.NotFound",
+                        "ec2:DescribeVpcs was rejected: InvalidVpcID.NotFound", null))),
+        FAILED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
+                InMemoryPorts.refused("ec2:DescribeVpcs"))),
+        REJECTED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> { });
+
+        private final int check;
+        private final NetworkSnapshot vpc;
+        private final int running;
+        private final Consumer<InMemoryPorts> script;
+
+        CheckSample(int check, NetworkSnapshot vpc, int running, Consumer<InMemoryPorts> script) {
+            this.check = check;
+            this.vpc = vpc;
+            this.running = running;
+            this.script = script;
+        }
+
+        public FollowUpCheck.Checked checked() {
+            InMemoryPorts aws = new InMemoryPorts();
+            aws.snapshots(Snapshots.VPC_ID, vpc);
+            aws.serviceStates.put(Tasks.CLUSTER_ARN + "/" + SERVICE, new ServiceState(running, 2, List.of(Snapshots.TASK_SG)));
+            script.accept(aws);
+            FollowUpCheck check = new FollowUpCheck(aws, aws, new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            return this == REJECTED ? check.rejected("the message body is not JSON: Unexpected character ('h')")
+                    : check.check(followUp(this.check));
+        }
+
+        public VerificationReport report() {
+            return checked().report();
+        }
+
+        public Map<String, Object> json() {
+            FollowUpCheck.Checked checked = checked();
+            return quiet().verification(checked.report(), Optional.empty(), ReportJson.toMap(checked.report()), ACCOUNT);
+        }
+    }
+
+    /** The follow-up the task sample {@code REMEDIATED} asks for, at its {@code check}. */
+    public static FollowUp followUp(int check) {
+        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check, List.of(
+                new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE)));
+    }
+
+    static StoppedTask stoppedTask(String stoppedReason) {
+        return StoppedTask.builder().taskArn(Tasks.TASK_ARN).clusterArn(Tasks.CLUSTER_ARN)
+                .taskDefinitionArn(Tasks.TASK_DEFINITION_ARN).lastStatus("STOPPED").stopCode("TaskFailedToStart")
+                .stoppedReason(stoppedReason).launchType("FARGATE").platformVersion("1.4.0")
+                .availabilityZone(Snapshots.TASK_AZ).group("service:" + SERVICE).startedBy("ecs-svc/1")
+                .subnetId(Snapshots.TASK_SUBNET).networkInterfaceId("eni-1").build();
+    }
+
+    /** A dispatch that tells nobody and keeps its metric lines to itself. */
+    static ReportDispatch quiet() {
+        return new ReportDispatch("RemediateFunction", REGION, Optional.empty(), Optional.empty(), Duration.ofMinutes(5),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> new PrintStream(OutputStream.nullOutputStream()));
+    }
+}
