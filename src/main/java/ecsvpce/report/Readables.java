@@ -60,11 +60,18 @@ public final class Readables {
     }
 
     static List<String> findings(JsonNode findings) {
+        return findings(findings, false);
+    }
+
+    /** @param withChanges each followed by the exact change a person makes ({@code fix}), when it has one */
+    static List<String> findings(JsonNode findings, boolean withChanges) {
         List<String> lines = new ArrayList<>();
         for (JsonNode finding : findings) {
             lines.add(text(finding, "severity", "") + " " + text(finding, "code", "")
-                    + (finding.hasNonNull("service") ? " " + text(finding, "service", "") : "") + ": "
-                    + text(finding, "explanation", ""));
+                    + (finding.hasNonNull("service") ? " " + text(finding, "service", "") : "")
+                    + (finding.hasNonNull("resourceId") ? " (" + text(finding, "resourceId", "") + ")" : "") + ": "
+                    + text(finding, "explanation", "")
+                    + (withChanges && finding.hasNonNull("fix") ? "\n    change: " + text(finding, "fix", "") : ""));
         }
         return capped(lines);
     }

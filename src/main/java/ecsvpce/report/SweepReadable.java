@@ -78,7 +78,7 @@ final class SweepReadable {
         if (cost.signum() > 0) {
             lines.add("Cost: " + Readables.usd(cost) + " USD a month (interface endpoints per AZ, before data processing)");
         }
-        Readables.findings(vpc.path("unfixed")).forEach(line -> lines.add("Needs a person: " + line));
+        Readables.findings(vpc.path("unfixed"), true).forEach(line -> lines.add("Needs a person: " + line));
         if (vpc.path("error").isObject()) {
             lines.add("Error: " + text(vpc.path("error"), "message", ""));
         }

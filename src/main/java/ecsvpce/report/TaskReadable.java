@@ -84,19 +84,36 @@ final class TaskReadable {
 
     /** The findings not listed under "Needs a person" already. */
     private static JsonNode notUnfixed(JsonNode report) {
-        List<JsonNode> unfixed = new ArrayList<>();
-        report.path("unfixed").forEach(unfixed::add);
+        List<JsonNode> forAPerson = new ArrayList<>();
+        forAPerson(report).forEach(forAPerson::add);
         ArrayNode rest = JsonNodeFactory.instance.arrayNode();
         report.path("findings").forEach(finding -> {
-            if (!unfixed.contains(finding)) {
+            if (!forAPerson.contains(finding)) {
                 rest.add(finding);
             }
         });
         return rest;
     }
 
+    /**
+     * What the product leaves to a person: the findings it could not fix or, when it fixed or had nothing to
+     * fix, the ones it could not verify (a zone it cannot read, a policy it cannot judge).
+     */
+    private static JsonNode forAPerson(JsonNode report) {
+        if (!report.path("unfixed").isEmpty()) {
+            return report.path("unfixed");
+        }
+        ArrayNode unverified = JsonNodeFactory.instance.arrayNode();
+        report.path("findings").forEach(finding -> {
+            if ("UNVERIFIED".equals(text(finding, "severity", ""))) {
+                unverified.add(finding);
+            }
+        });
+        return unverified;
+    }
+
     private static List<String> needsAPerson(JsonNode report) {
-        List<String> lines = new ArrayList<>(findings(report.path("unfixed")));
+        List<String> lines = new ArrayList<>(findings(forAPerson(report), true));
         JsonNode failure = report.path("failure");
         if (failure.hasNonNull("missingIamAction")) {
             lines.add("The task's role lacks " + text(failure, "missingIamAction", "") + ": grant it (the task "

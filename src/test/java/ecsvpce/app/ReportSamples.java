@@ -10,6 +10,7 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.PrivateZones;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.Mode;
@@ -54,6 +55,9 @@ public final class ReportSamples {
         NOTHING_TO_DO(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
         NEEDS_A_PERSON(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().taskEgress().build(), Tasks.SEED_STOPPED_REASON, aws -> { }),
         NOT_NETWORK(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), PERMISSION_REASON, aws -> { }),
+        UNVERIFIED(Mode.REMEDIATE, Snapshots.isolatedSeedVpc()
+                .privateZones(PrivateZones.unreadable("route53:ListHostedZonesByVPC was denied")).build(),
+                Tasks.SEED_STOPPED_REASON, aws -> { }),
         OPTED_OUT(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().vpcTags(Map.of(ResourceTags.SKIP, "")).build(),
                 Tasks.SEED_STOPPED_REASON, aws -> { }),
         NOT_OURS(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), null, aws -> { }),

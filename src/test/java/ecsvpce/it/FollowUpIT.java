@@ -11,6 +11,7 @@ import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
 import ecsvpce.support.Lambda;
 import ecsvpce.support.LambdaContexts;
+import ecsvpce.testing.EstateFixtures;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.FollowUpQueueFixture;
 import ecsvpce.testing.Inbox;
@@ -58,6 +59,21 @@ class FollowUpIT {
             assertThat(inbox.take()).singleElement().satisfies(envelope ->
                     assertThat(envelope.path("Subject").asText()).startsWith("HEALED " + scenario.vpcId() + " (web)"));
             assertThat(followUps.takeEvents()).as("no further check").isEmpty();
+        }
+    }
+
+    @Test
+    void aSpokeHealedByItsOwnEndpointBesideTheHubsIsJudgedWithTheHubsZones() {
+        try (FargateScenario scenario = FargateScenario.builder().service("web").create()) {
+            EstateFixtures.centralZones(scenario.vpcId(), List.of("ecr.dkr", "ecr.api", "s3", "logs", "secretsmanager"));
+            Map<String, Object> followUp = remediateAndTakeTheFollowUp(scenario);
+            serviceRunsItsDesiredCount(scenario);
+
+            Map<String, Object> verdict = Lambda.invoke(verify(), Lambda.json(followUp), context());
+
+            assertThat(verdict.get("verdict")).as("%s", verdict).isEqualTo("HEALED");
+            assertThat(scenario.readBack().endpointCountByService()).containsOnlyKeys("ssm");
+            assertThat(verifyCalls.calls()).contains("route53:ListHostedZonesByVPC", "route53:ListResourceRecordSets");
         }
     }
 

@@ -7,6 +7,7 @@ import ecsvpce.app.ReportSamples.CheckSample;
 import ecsvpce.app.ReportSamples.SweepSample;
 import ecsvpce.app.ReportSamples.TaskSample;
 import ecsvpce.core.failure.Redaction;
+import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,15 @@ class ReportTextTest {
         assertThat(text).contains("Needs a person", "TASK_SG_EGRESS_BLOCKS_443 secretsmanager",
                 "change the task's own egress rules").doesNotContain("What changed");
         assertThat(text.split("TASK_SG_EGRESS_BLOCKS_443 secretsmanager", -1)).as("each finding once").hasSize(2);
+    }
+
+    @Test
+    void whatTheProductCouldNotVerifyIsLeftToAPersonWithTheGrantThatLetsItCheck() {
+        String text = ReportText.of(TaskSample.UNVERIFIED.json());
+
+        assertThat(text).contains("Needs a person", "UNVERIFIED DNS_ZONES_UNREADABLE (" + Snapshots.VPC_ID + ")",
+                "change: grant the function route53:ListHostedZonesByVPC");
+        assertThat(text.split("UNVERIFIED DNS_ZONES_UNREADABLE", -1)).as("listed once, not under Findings too").hasSize(2);
     }
 
     @Test

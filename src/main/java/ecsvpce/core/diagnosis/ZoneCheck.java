@@ -60,9 +60,15 @@ final class ZoneCheck {
         return true;
     }
 
-    /** The names the task looks the service up by: each ECR registry of its images, S3's buckets. */
+    /**
+     * The names the task looks the service up by: each ECR registry of its images, S3's buckets. A need
+     * known by its service alone (a follow-up check carries no task definition) by the service's own name.
+     */
     static Set<String> hostnames(Need need, String region) {
         Set<String> hosts = new LinkedHashSet<>();
+        if (need.reasons().isEmpty()) {
+            hosts.add(need.service().dnsName(region));
+        }
         String domain = need.service().dnsName(region).substring(need.service().dnsName(region).indexOf(region));
         for (NeedReason reason : need.reasons()) {
             switch (need.service()) {

@@ -6,6 +6,7 @@ import static ecsvpce.core.EndpointService.LOGS;
 import static ecsvpce.core.EndpointService.S3;
 import static ecsvpce.core.EndpointService.SECRETSMANAGER;
 import static ecsvpce.core.EndpointService.SSM;
+import static ecsvpce.core.fixtures.CheckedCore.diagnose;
 import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
 import static ecsvpce.core.fixtures.CheckedCore.plan;
 import static ecsvpce.core.fixtures.Snapshots.REGION;
@@ -19,6 +20,9 @@ import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.diagnosis.Severity;
 import ecsvpce.core.fixtures.Estates;
+import ecsvpce.core.fixtures.Snapshots;
+import ecsvpce.core.needs.Need;
+import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.network.HostedZone;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.PrivateZones;
@@ -26,6 +30,7 @@ import ecsvpce.core.plan.CreateInterfaceEndpoint;
 import ecsvpce.core.plan.Plan;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +53,21 @@ class CentralEndpointsAndZonesTest {
                 .satisfies(f -> assertThat(f.explanation()).contains("123456789012.dkr.ecr." + REGION + ".amazonaws.com")
                         .contains("dkr.ecr." + REGION + ".amazonaws.com (ZECR_DKR)"));
         assertThat(plan(spoke, diagnosis).actions()).isEmpty();
+    }
+
+    @Test
+    void needsKnownOnlyByTheirServiceAreLookedUpByTheServicesOwnNameAsAFollowUpCheckKnowsThem() {
+        NetworkSnapshot spoke = isolatedEmptyVpc().privateZones(new PrivateZones(
+                Estates.centralZones(ECR_DKR, ECR_API, S3, LOGS, SSM, SECRETSMANAGER), Optional.empty())).build();
+        TaskNeeds byServiceOnly = new TaskNeeds(Stream.of(ECR_DKR, ECR_API, S3, LOGS, SSM, SECRETSMANAGER)
+                .map(service -> new Need(service, List.of())).toList(), List.of(), List.of());
+
+        Diagnosis diagnosis = diagnose(byServiceOnly, Snapshots.taskPlacement(), spoke);
+
+        assertThat(diagnosis.findings()).extracting(Finding::code).containsOnly(FindingCode.SERVED_BY_CENTRAL_ENDPOINT)
+                .hasSize(6);
+        assertThat(diagnosis.findings()).filteredOn(f -> f.service() == ECR_DKR).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).contains("dkr.ecr." + REGION + ".amazonaws.com by zone"));
     }
 
     @Test
