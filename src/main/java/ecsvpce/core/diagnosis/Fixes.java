@@ -105,11 +105,6 @@ final class Fixes {
                 + " --query 'VpcEndpoints[0].[State,LastError]'";
     }
 
-    static String findAddress(String address) {
-        return "aws ec2 describe-network-interfaces --filters Name=addresses.private-ip-address,Values=" + address
-                + " --query 'NetworkInterfaces[].[NetworkInterfaceId,Description,SubnetId,Groups]'";
-    }
-
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

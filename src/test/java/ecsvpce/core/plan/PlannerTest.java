@@ -135,6 +135,8 @@ class PlannerTest {
                     new AttachSecurityGroup(endpointId(SSM), SSM, EndpointGroup.createdByPlan(Planner.ENDPOINT_GROUP_NAME)));
             assertThat(actionsOf(plan, CreateInterfaceEndpoint.class)).extracting(CreateInterfaceEndpoint::service)
                     .containsExactly(ECR_API, SECRETSMANAGER);
+            assertThat(plan.actions().subList(0, 2)).extracting(Action::describe).containsExactly(
+                    "set enableDnsSupport=true on " + VPC_ID, "set enableDnsHostnames=true on " + VPC_ID);
             assertThat(plan.unfixed()).isEmpty();
         }
 
@@ -180,7 +182,9 @@ class PlannerTest {
             assertThat(create.clientToken()).isEqualTo(IdempotencyToken.forEndpoint(VPC_ID,
                     "com.amazonaws.ap-northeast-1.secretsmanager", "Interface"));
             assertThat(create.monthlyCostUsd()).isEqualByComparingTo(USD_PER_AZ_MONTH);
-            assertThat(create.describe()).contains("private DNS");
+            assertThat(create.describe()).isEqualTo("create secretsmanager interface endpoint (com.amazonaws.ap-northeast-1"
+                    + ".secretsmanager) in [" + TASK_SUBNET + "] with private DNS and security group "
+                    + Planner.ENDPOINT_GROUP_NAME + " (created by this plan)");
             assertThat(plan.actions()).hasSize(2);
         }
 
@@ -292,6 +296,18 @@ class PlannerTest {
                     IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.logs", "Gateway")))
                     .doesNotContain(token).doesNotHaveDuplicates();
         }
+
+        /** EC2 answers a spent token with its first endpoint even once that is deleted: racers must agree on the next. */
+        @Test
+        void aSpentTokenIsRenewedTheSameWayByEveryRacerAndPerDeletedEndpoint() {
+            String spent = IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.logs", "Interface");
+
+            String renewed = IdempotencyToken.renewed(spent, "vpce-0deleted");
+
+            assertThat(IdempotencyToken.renewed(spent, "vpce-0deleted")).isEqualTo(renewed);
+            assertThat(renewed).hasSizeBetween(1, 64).matches("[A-Za-z0-9-]+")
+                    .isNotEqualTo(spent).isNotEqualTo(IdempotencyToken.renewed(spent, "vpce-0other"));
+        }
     }
 
     @Nested
@@ -332,8 +348,10 @@ class PlannerTest {
 
             Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
 
-            assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(CreateInterfaceEndpoint.class, c ->
-                    assertThat(c.group()).isEqualTo(EndpointGroup.existing(OUR_GROUP, Planner.ENDPOINT_GROUP_NAME)));
+            assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(CreateInterfaceEndpoint.class, c -> {
+                assertThat(c.group()).isEqualTo(EndpointGroup.existing(OUR_GROUP, Planner.ENDPOINT_GROUP_NAME));
+                assertThat(c.describe()).endsWith("with private DNS and security group " + OUR_GROUP);
+            });
         }
 
         @Test
