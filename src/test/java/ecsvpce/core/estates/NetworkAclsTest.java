@@ -218,4 +218,19 @@ class NetworkAclsTest {
         assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::resourceId)
                 .containsExactly(tuple(FindingCode.NETWORK_ACL_BLOCKS_443, "acl-default"));
     }
+
+    @Test
+    void theAllowGoesUnderTheFreeNumberJustBelowTheDenyOrReplacesTheDenyWhenNoneIsFree() {
+        NetworkAcl denyAt2 = acl("acl-task", List.of(TASK_SUBNET), deny(2, true, "-1", "0.0.0.0/0", null, null),
+                allowAll(100, false));
+        NetworkAcl denyAt1 = acl("acl-task", List.of(TASK_SUBNET), deny(1, true, "-1", "0.0.0.0/0", null, null),
+                allowAll(100, false));
+
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().networkAcl(denyAt2).build()).blocking().get(0).fix())
+                .isEqualTo("aws ec2 create-network-acl-entry --network-acl-id acl-task --rule-number 1 --egress "
+                        + "--protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow");
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().networkAcl(denyAt1).build()).blocking().get(0).fix())
+                .isEqualTo("aws ec2 replace-network-acl-entry --network-acl-id acl-task --rule-number 1 --egress "
+                        + "--protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow");
+    }
 }
