@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ecsvpce.app.port.FargateService;
+import ecsvpce.core.EndpointService;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
+import ecsvpce.report.ActionReport;
 import ecsvpce.report.ErrorSummary;
 import ecsvpce.report.Mode;
 import ecsvpce.report.ServiceStatus;
@@ -53,6 +55,8 @@ class FleetSweepTest {
 
         assertThat(aws.calls).containsOnlyOnce("snapshot:" + VPC_A, "snapshot:" + VPC_B, "apply",
                 "taskDefinition:" + Tasks.TASK_DEFINITION_ARN, "taskDefinition:" + WORKER_DEFINITION);
+        assertThat(vpc(report, VPC_A).compliant()).as("as found, before the fix").isFalse();
+        assertThat(vpc(report, VPC_B).compliant()).isTrue();
         assertThat(vpc(report, VPC_A).subnets()).hasSize(2);
         assertThat(statuses(report)).containsExactlyInAnyOrder(ServiceStatus.FIXED, ServiceStatus.FIXED,
                 ServiceStatus.FIXED, ServiceStatus.COMPLIANT);
@@ -60,6 +64,31 @@ class FleetSweepTest {
                 vpc(report, VPC_A).monthlyCostUsd()));
         assertThat(report.summary()).startsWith("checked 3 service(s) in 2 VPC(s): 2 non-compliant, 2 fixed, "
                 + "0 not fixable by endpoints, adds ");
+    }
+
+    @Test
+    void theExecKeysOfEveryClusterWithAnExecServiceAreReadOnceAndTheirEndpointsMade() {
+        String key = "arn:aws:kms:ap-northeast-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
+        aws.execKmsKeys.put(CLUSTER_1, key);
+        aws.servicesByCluster.put(CLUSTER_1, List.of(new FargateService(CLUSTER_1, arn(CLUSTER_1, "web"), "web",
+                Tasks.TASK_DEFINITION_ARN, "LATEST", null, List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_SG),
+                true, Map.of())));
+
+        SweepReport.Swept report = swept(sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false));
+
+        assertThat(aws.calls).containsOnlyOnce("execKmsKeys");
+        assertThat(services(report)).filteredOn(s -> s.serviceName().equals("web")).singleElement()
+                .satisfies(web -> assertThat(web.needs()).contains(EndpointService.SSMMESSAGES, EndpointService.KMS));
+        assertThat(vpc(report, VPC_A).actions()).extracting(ActionReport::description)
+                .anySatisfy(d -> assertThat(d).startsWith("create ssmmessages interface endpoint"))
+                .anySatisfy(d -> assertThat(d).startsWith("create kms interface endpoint"));
+    }
+
+    @Test
+    void noExecKeyIsReadWhenNoServiceUsesExec() {
+        swept(sweep(Mode.REMEDIATE).sweep(SweepScope.everything(), () -> false));
+
+        assertThat(aws.calls).doesNotContain("execKmsKeys");
     }
 
     @Test

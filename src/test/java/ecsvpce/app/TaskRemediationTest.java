@@ -12,6 +12,7 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.ActionReport;
@@ -149,6 +150,33 @@ class TaskRemediationTest {
     }
 
     @Test
+    void anAdvisoryAloneLeavesNothingToDoAndIsNotTakenForAPendingEndpoint() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().dnsServers("10.0.0.2").build());
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+        assertThat(report.findings()).isNotEmpty();
+        assertThat(report.summary()).isEqualTo("the network already serves every need of the task; the cause is elsewhere");
+    }
+
+    @Test
+    void aSubnetWithAnInternetPathIsLeftAloneAndTheSummaryListsWhatAPersonShouldChange() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().internetPath("igw-0abc")
+                .withoutEndpoint(EndpointService.LOGS).privateDnsOff(EndpointService.SSM).build());
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
+        assertThat(report.summary()).startsWith("2 blocking finding(s) need a person: ")
+                .contains("ENDPOINT_MISSING: G=$(aws ec2 create-security-group ")
+                .contains("PRIVATE_DNS_DISABLED (" + Snapshots.endpointId(EndpointService.SSM) + "): aws ec2 "
+                        + "modify-vpc-endpoint --vpc-endpoint-id " + Snapshots.endpointId(EndpointService.SSM));
+        assertThat(report.notes()).singleElement().asString().contains("reaches the internet through igw-0abc");
+        assertThat(aws.calls).doesNotContain("apply");
+    }
+
+    @Test
     void anEndpointStillBeingCreatedIsSaidToBePendingNotMissing() {
         aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().endpoint(
                 Snapshots.endpointId(EndpointService.SSM), EndpointService.SSM, EndpointType.INTERFACE,
@@ -177,6 +205,10 @@ class TaskRemediationTest {
 
     @Test
     void theReportSaysWhatTheTaskNeedsAndWhy() {
+        aws.definitions.put(Tasks.TASK_DEFINITION_ARN, new TaskDefinition(Tasks.TASK_DEFINITION_ARN, List.of(
+                Tasks.seedDefinition().containers().get(0), Tasks.container("proxy").image("envoyproxy/envoy:v1.29").build()),
+                null));
+
         TaskReport.Examined report = examined(remediation(Mode.DRY_RUN).remediate(known(task(SEED_REASON))));
 
         assertThat(report.needs()).extracting(TaskReport.NeedSummary::service).containsExactly(EndpointService.ECR_DKR,
@@ -184,6 +216,8 @@ class TaskRemediationTest {
                 EndpointService.SECRETSMANAGER);
         assertThat(report.needs().get(0).reasons()).singleElement().asString()
                 .isEqualTo("container 'app' image = " + Tasks.ECR_IMAGE + ": image pulled from private ECR");
+        assertThat(report.unservable()).containsExactly("container 'proxy' image = envoyproxy/envoy:v1.29: registry "
+                + "docker.io is outside AWS PrivateLink: needs a NAT gateway or a public IP with an internet gateway");
         assertThat(report.failure().failureClass()).isEqualTo("NETWORK");
         assertThat(report.failure().service()).isEqualTo(EndpointService.SECRETSMANAGER);
     }

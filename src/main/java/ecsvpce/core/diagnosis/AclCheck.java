@@ -7,6 +7,7 @@ import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Subnet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Whether the network ACLs let a task's HTTPS to an endpoint and its answers through. ACLs are
@@ -94,20 +95,22 @@ final class AclCheck {
         String explanation = "network ACL " + acl.id() + " of " + subnet.id() + " denies " + what + " by " + rule
                 + (mayPass ? "; narrower rules before it may let the service's addresses through" : "")
                 + " (" + service.id() + "; ACLs are stateless and are not changed by the product)";
-        int free = freeRuleBelow(acl, egress, ruleNumber);
+        OptionalInt free = freeRuleBelow(acl, egress, ruleNumber);
+        // With no number free before the blocking entry, that entry itself has to become the allow.
+        String fix = free.isPresent() ? Fixes.aclAllow(acl.id(), free.getAsInt(), egress, fromPort, toPort, peer)
+                : Fixes.aclReplaceWithAllow(acl.id(), ruleNumber, egress, fromPort, toPort, peer);
         findings.add(request ? FindingCode.NETWORK_ACL_BLOCKS_443 : FindingCode.NETWORK_ACL_BLOCKS_RETURN_TRAFFIC,
-                service, mayPass ? Severity.UNVERIFIED : Severity.BLOCKING, acl.id(), explanation,
-                Fixes.aclAllow(acl.id(), free, egress, fromPort, toPort, peer));
+                service, mayPass ? Severity.UNVERIFIED : Severity.BLOCKING, acl.id(), explanation, fix);
     }
 
-    /** The highest free rule number below the blocking rule, so the new allow is evaluated first. */
-    private static int freeRuleBelow(NetworkAcl acl, boolean egress, int blocking) {
+    /** The highest free rule number below the blocking rule, so a new allow is evaluated first; none if all are taken. */
+    private static OptionalInt freeRuleBelow(NetworkAcl acl, boolean egress, int blocking) {
         List<Integer> taken = acl.rules(egress).stream().map(NetworkAcl.Rule::number).toList();
         for (int number = blocking - 1; number >= 1; number--) {
             if (!taken.contains(number)) {
-                return number;
+                return OptionalInt.of(number);
             }
         }
-        return blocking;
+        return OptionalInt.empty();
     }
 }

@@ -18,9 +18,4 @@ public record Finding(FindingCode code, EndpointService service, Severity severi
     public boolean isBlocking() {
         return severity == Severity.BLOCKING;
     }
-
-    /** The same finding with the change a person should make. */
-    public Finding withFix(String change) {
-        return new Finding(code, service, severity, resourceId, explanation, change);
-    }
 }

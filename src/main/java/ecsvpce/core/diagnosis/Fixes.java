@@ -33,7 +33,18 @@ final class Fixes {
      * @param ruleNumber a free number below the blocking rule's
      */
     static String aclAllow(String aclId, int ruleNumber, boolean egress, int fromPort, int toPort, String cidr) {
-        return "aws ec2 create-network-acl-entry --network-acl-id " + aclId + " --rule-number " + ruleNumber
+        return aclEntry("create-network-acl-entry", aclId, ruleNumber, egress, fromPort, toPort, cidr);
+    }
+
+    /** The blocking entry turned into the allow, when no free number comes before it. */
+    static String aclReplaceWithAllow(String aclId, int ruleNumber, boolean egress, int fromPort, int toPort,
+                                      String cidr) {
+        return aclEntry("replace-network-acl-entry", aclId, ruleNumber, egress, fromPort, toPort, cidr);
+    }
+
+    private static String aclEntry(String command, String aclId, int ruleNumber, boolean egress, int fromPort,
+                                   int toPort, String cidr) {
+        return "aws ec2 " + command + " --network-acl-id " + aclId + " --rule-number " + ruleNumber
                 + (egress ? " --egress" : " --ingress") + " --protocol tcp --port-range From=" + fromPort + ",To=" + toPort
                 + " --cidr-block " + cidr + " --rule-action allow";
     }
@@ -103,11 +114,6 @@ final class Fixes {
     static String describeEndpoint(String endpointId) {
         return "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpointId
                 + " --query 'VpcEndpoints[0].[State,LastError]'";
-    }
-
-    static String findAddress(String address) {
-        return "aws ec2 describe-network-interfaces --filters Name=addresses.private-ip-address,Values=" + address
-                + " --query 'NetworkInterfaces[].[NetworkInterfaceId,Description,SubnetId,Groups]'";
     }
 
     private static String quoted(String text) {

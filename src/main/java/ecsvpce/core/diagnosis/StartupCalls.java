@@ -5,12 +5,17 @@ import ecsvpce.core.needs.NeedReason;
 import ecsvpce.core.policy.StartupCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The calls a need makes through its endpoint while the task starts, with the resources the task
  * definition names (docs/endpoint-pitfalls.md#endpoint-policies): what an endpoint policy must allow.
  */
 final class StartupCalls {
+    // ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO, then a tag or digest that is not part of the repository
+    private static final Pattern ECR_REPOSITORY = Pattern.compile("(\\d{12})\\.[^/]+/(.+?)(?:[@:][^/]*)?");
+
     private StartupCalls() {
     }
 
@@ -43,19 +48,17 @@ final class StartupCalls {
 
     /** ECR serves image layers from this bucket through presigned URLs: objects in it, any key. */
     static String layerBucket(String region) {
-        String partition = region.startsWith("cn-") ? "aws-cn" : "aws";
-        return "arn:" + partition + ":s3:::prod-" + region + "-starport-layer-bucket/*";
+        return "arn:" + partition(region) + ":s3:::prod-" + region + "-starport-layer-bucket/*";
     }
 
-    /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG} → the repository's ARN. */
+    /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG} → the repository's ARN; null without a repository. */
     private static String repositoryArn(String image, String region) {
-        int slash = image.indexOf('/');
-        if (slash < 0) {
-            return null;
-        }
-        String account = image.substring(0, image.indexOf('.'));
-        String repository = image.substring(slash + 1).replaceAll("[@:][^/]*$", "");
-        String partition = region.startsWith("cn-") ? "aws-cn" : "aws";
-        return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + repository;
+        Matcher matcher = ECR_REPOSITORY.matcher(image);
+        return matcher.matches() ? "arn:" + partition(region) + ":ecr:" + region + ":" + matcher.group(1)
+                + ":repository/" + matcher.group(2) : null;
+    }
+
+    private static String partition(String region) {
+        return region.startsWith("cn-") ? "aws-cn" : "aws";
     }
 }

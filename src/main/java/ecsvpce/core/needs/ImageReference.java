@@ -9,6 +9,8 @@ final class ImageReference {
     // ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com[.cn]/repo[:tag|@digest]
     private static final Pattern PRIVATE_ECR =
             Pattern.compile("^\\d{12}\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?(?:/|$)");
+    // The first component names a registry when it looks like a host (a dot or a port) or is localhost, as Docker reads it.
+    private static final Pattern REGISTRY_HOST = Pattern.compile("^(localhost|[^/]*[.:][^/]*)/");
 
     private ImageReference() {
     }
@@ -21,14 +23,7 @@ final class ImageReference {
 
     /** The registry host of a non-ECR image; images without a host come from Docker Hub. */
     static String registryHost(String image) {
-        String trimmed = image.trim();
-        int slash = trimmed.indexOf('/');
-        if (slash > 0) {
-            String first = trimmed.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                return first;
-            }
-        }
-        return "docker.io";
+        Matcher matcher = REGISTRY_HOST.matcher(image.trim());
+        return matcher.find() ? matcher.group(1) : "docker.io";
     }
 }

@@ -24,26 +24,33 @@ public record NetworkAcl(String id, boolean isDefault, List<String> subnetIds, L
     /**
      * One entry of an ACL.
      *
-     * @param protocol {@code -1} (all), {@code 6} (TCP), {@code 17} (UDP), ...
+     * @param protocol the protocol number, as EC2 gives it: {@code -1} (all), {@code 6} (TCP), {@code 17}
+     *                 (UDP), ... (<a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkAclEntry.html">NetworkAclEntry</a>)
      * @param fromPort first port, null when the rule covers every port
      * @param toPort   last port, null when the rule covers every port
      * @param cidr     the IPv4 block the rule applies to; null for an IPv6-only rule
      */
     public record Rule(int number, boolean egress, String protocol, boolean allow, String cidr, Integer fromPort,
                        Integer toPort) {
+        private static final String ALL = "-1";
+        private static final String TCP = "6";
 
         /** Whether the rule applies to TCP on every port of {@code from}..{@code to}. */
         public boolean coversTcp(int from, int to) {
-            boolean tcp = "-1".equals(protocol) || "6".equals(protocol) || "tcp".equalsIgnoreCase(protocol);
-            boolean allPorts = fromPort == null || toPort == null || "-1".equals(protocol);
-            return tcp && (allPorts || (fromPort <= from && to <= toPort));
+            return appliesToTcp() && (everyPort() || (fromPort <= from && to <= toPort));
         }
 
         /** Whether the rule applies to TCP on some port of {@code from}..{@code to}. */
         public boolean touchesTcp(int from, int to) {
-            boolean tcp = "-1".equals(protocol) || "6".equals(protocol) || "tcp".equalsIgnoreCase(protocol);
-            boolean allPorts = fromPort == null || toPort == null || "-1".equals(protocol);
-            return tcp && (allPorts || (fromPort <= to && from <= toPort));
+            return appliesToTcp() && (everyPort() || (fromPort <= to && from <= toPort));
+        }
+
+        private boolean appliesToTcp() {
+            return ALL.equals(protocol) || TCP.equals(protocol);
+        }
+
+        private boolean everyPort() {
+            return fromPort == null || toPort == null || ALL.equals(protocol);
         }
     }
 }

@@ -12,6 +12,7 @@ import ecsvpce.core.network.SecurityGroupRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 
 /**
  * Turns the blocking findings of one VPC into the fewest changes that fix them, merged across every
@@ -131,9 +133,9 @@ public final class Planner {
             gatewayRouteTables.computeIfAbsent(service, s -> new TreeSet<>()).add(diagnosis.routeTableId());
         } else {
             needOurGroup.add(finding);
-            // An interface endpoint takes one subnet per AZ: keep the first subnet seen in each AZ.
-            interfaceSubnetsByAz.computeIfAbsent(service, s -> new TreeMap<>())
-                    .merge(diagnosis.availabilityZone(), diagnosis.subnetId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            // An interface endpoint takes one subnet per AZ: the lowest id, whatever order the diagnoses come in.
+            interfaceSubnetsByAz.computeIfAbsent(service, s -> new TreeMap<>()).merge(diagnosis.availabilityZone(),
+                    diagnosis.subnetId(), BinaryOperator.minBy(Comparator.naturalOrder()));
         }
     }
 

@@ -25,7 +25,7 @@ public final class ResourceTags {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("Name", PRODUCT);
         tags.put(CREATED_BY, PRODUCT);
-        tags.put(TRIGGER, trigger.length() > 256 ? trigger.substring(0, 256) : trigger);
+        tags.put(TRIGGER, trigger.substring(0, Math.min(trigger.length(), 256)));
         tags.put(CREATED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
         return tags;
     }

@@ -46,6 +46,14 @@ class StoppedTaskTest {
     }
 
     @Test
+    void theAccountIsTheOneTheTaskArnNamesAndNoneWithoutOne() {
+        assertThat(StoppedTask.builder().taskArn("arn:aws:ecs:us-east-1:123456789012:task/prod/0123").build().accountId())
+                .isEqualTo("123456789012");
+        assertThat(StoppedTask.builder().taskArn("0123").build().accountId()).isNull();
+        assertThat(StoppedTask.builder().build().accountId()).isNull();
+    }
+
+    @Test
     void aServiceTaskNamesItsServiceAndFargateIsALaunchTypeOrACapacityProvider() {
         assertThat(StoppedTask.builder().group("service:web").build().serviceName()).isEqualTo("web");
         assertThat(StoppedTask.builder().group("family:web").build().serviceName()).isNull();

@@ -19,8 +19,11 @@ import ecsvpce.core.diagnosis.Diagnosis;
 import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.diagnosis.Severity;
+import ecsvpce.core.fixtures.CheckedCore;
 import ecsvpce.core.fixtures.Estates;
+import ecsvpce.core.fixtures.Rules;
 import ecsvpce.core.fixtures.Snapshots;
+import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.needs.Need;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.network.HostedZone;
@@ -51,7 +54,7 @@ class CentralEndpointsAndZonesTest {
         assertThat(diagnosis.findings()).extracting(Finding::severity).containsOnly(Severity.ADVISORY);
         assertThat(diagnosis.findings()).filteredOn(f -> f.service() == ECR_DKR).singleElement()
                 .satisfies(f -> assertThat(f.explanation()).contains("123456789012.dkr.ecr." + REGION + ".amazonaws.com")
-                        .contains("dkr.ecr." + REGION + ".amazonaws.com (ZECR_DKR)"));
+                        .contains("dkr.ecr." + REGION + ".amazonaws.com (ZECR_DKR) -> vpce-0hub-ecr-dkr.ecr.dkr."));
         assertThat(plan(spoke, diagnosis).actions()).isEmpty();
     }
 
@@ -116,14 +119,51 @@ class CentralEndpointsAndZonesTest {
     @Test
     void theMostSpecificZoneAnswersSoACentralZoneWinsOverABroaderShadow() {
         NetworkSnapshot vpc = isolatedSeedVpc().privateZones(Estates.regionalZoneWithoutRecords(),
-                Estates.centralZone(SSM)).build();
+                Estates.centralZone(SSM), Estates.centralZone(LOGS)).build();
 
         Diagnosis diagnosis = diagnoseSeedTask(vpc);
 
-        assertThat(diagnosis.findings()).filteredOn(f -> f.service() == SSM).extracting(Finding::code)
-                .containsExactly(FindingCode.SERVED_BY_CENTRAL_ENDPOINT);
+        assertThat(diagnosis.findings()).filteredOn(f -> f.service() == SSM || f.service() == LOGS)
+                .extracting(Finding::code).containsOnly(FindingCode.SERVED_BY_CENTRAL_ENDPOINT).hasSize(2);
         assertThat(diagnosis.blocking()).extracting(Finding::service)
-                .containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3, LOGS, SECRETSMANAGER);
+                .containsExactlyInAnyOrder(ECR_DKR, ECR_API, S3, SECRETSMANAGER);
+    }
+
+    @Test
+    void theWayOutToAHubsEndpointIsTheSpokesOwnSoItsEgressAndAclAreChecked() {
+        PrivateZones hub = new PrivateZones(Estates.centralZones(ECR_DKR, ECR_API, S3, LOGS, SSM, SECRETSMANAGER),
+                Optional.empty());
+
+        Diagnosis egress = diagnoseSeedTask(isolatedEmptyVpc().privateZones(hub)
+                .taskEgress(Rules.tcp443FromCidr(Snapshots.VPC_CIDR)).build());
+        Diagnosis acl = diagnoseSeedTask(isolatedEmptyVpc().privateZones(hub)
+                .networkAcl(Estates.acl("acl-new", List.of(Snapshots.TASK_SUBNET))).build());
+
+        assertThat(egress.blocking()).hasSize(6).allSatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.TASK_SG_EGRESS_BLOCKS_443);
+            assertThat(f.explanation()).contains("to the central endpoint");
+            assertThat(f.fix()).isEqualTo("aws ec2 authorize-security-group-egress --group-id " + Snapshots.TASK_SG
+                    + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]'");
+        });
+        assertThat(acl.blocking()).extracting(Finding::code).containsOnly(FindingCode.NETWORK_ACL_BLOCKS_443).hasSize(6);
+    }
+
+    @Test
+    void aZoneForS3ThatAnswersOnlyEcrsLayerBucketShadowsTheBucketOfAnEnvironmentFile() {
+        String s3 = "s3." + REGION + ".amazonaws.com";
+        HostedZone layersOnly = new HostedZone("ZS3", s3, List.of(new HostedZone.Record(
+                "prod-" + REGION + "-starport-layer-bucket." + s3, "A", "vpce-0hub-s3.s3." + REGION + ".vpce.amazonaws.com")));
+        TaskNeeds needs = CheckedCore.needs(Tasks.definition(Tasks.container("app").image(Tasks.ECR_IMAGE)
+                .environmentFile("arn:aws:s3:::app-config/prod.env")), Tasks.seedLaunch());
+
+        Diagnosis diagnosis = CheckedCore.diagnose(needs, Snapshots.taskPlacement(),
+                isolatedSeedVpc().privateZones(layersOnly).build());
+
+        assertThat(diagnosis.blocking()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.DNS_ZONE_SHADOWS_SERVICE);
+            assertThat(f.service()).isEqualTo(S3);
+            assertThat(f.explanation()).contains("covers app-config." + s3 + " without a record for it");
+        });
     }
 
     @Test

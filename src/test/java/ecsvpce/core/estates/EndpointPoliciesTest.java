@@ -1,7 +1,9 @@
 package ecsvpce.core.estates;
 
+import static ecsvpce.core.EndpointService.ECR_DKR;
 import static ecsvpce.core.EndpointService.S3;
 import static ecsvpce.core.EndpointService.SECRETSMANAGER;
+import static ecsvpce.core.EndpointService.SSM;
 import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
 import static ecsvpce.core.fixtures.CheckedCore.plan;
 import static ecsvpce.core.fixtures.Estates.allowEverything;
@@ -83,5 +85,31 @@ class EndpointPoliciesTest {
 
         assertThat(diagnosis.unverified()).singleElement().satisfies(f ->
                 assertThat(f.explanation()).contains("could not be read").contains("Unexpected end-of-input"));
+    }
+
+    @Test
+    void anEcrPolicyForOtherRepositoriesNamesTheRepositoryOfTheTasksImage() {
+        NetworkSnapshot vpc = isolatedSeedVpc().endpoint(ECR_DKR, e -> e.policy(policy(statement("statement 'Base'",
+                true, List.of("ecr:*"), List.of("arn:aws:ecr:" + REGION + ":" + Tasks.ACCOUNT + ":repository/base-*")))))
+                .build();
+
+        assertThat(diagnoseSeedTask(vpc).blocking()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.ENDPOINT_POLICY_DENIES);
+            assertThat(f.fix()).isEqualTo("add to the policy's Statement list: {\"Effect\": \"Allow\", \"Principal\": "
+                    + "\"*\", \"Action\": [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\"], \"Resource\": "
+                    + "[\"arn:aws:ecr:" + REGION + ":" + Tasks.ACCOUNT + ":repository/app\"]}");
+        });
+    }
+
+    @Test
+    void aParameterStorePolicyForOtherParametersNamesTheTasksParameter() {
+        NetworkSnapshot vpc = isolatedSeedVpc().endpoint(SSM, e -> e.policy(policy(statement("statement 'Shared'",
+                true, List.of("ssm:GetParameters"), List.of("arn:aws:ssm:*:*:parameter/shared/*"))))).build();
+
+        assertThat(diagnoseSeedTask(vpc).blocking()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.ENDPOINT_POLICY_DENIES);
+            assertThat(f.fix()).endsWith("\"Action\": [\"ssm:GetParameters\"], \"Resource\": [\"" + Tasks.PARAMETER_ARN
+                    + "\"]}");
+        });
     }
 }

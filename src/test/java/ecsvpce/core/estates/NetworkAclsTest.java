@@ -33,11 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class NetworkAclsTest {
 
+    private static final List<EndpointService> INTERFACES = List.of(EndpointService.ECR_DKR, EndpointService.ECR_API,
+            EndpointService.LOGS, SSM, EndpointService.SECRETSMANAGER);
+
     /** The seed VPC with every interface endpoint in subnet C, so the task's HTTPS crosses two ACLs. */
     private static Snapshots.Builder endpointsInSubnetC() {
         Snapshots.Builder vpc = isolatedSeedVpc().withSubnetC();
-        for (EndpointService service : List.of(EndpointService.ECR_DKR, EndpointService.ECR_API, EndpointService.LOGS,
-                SSM, EndpointService.SECRETSMANAGER)) {
+        for (EndpointService service : INTERFACES) {
             vpc.endpoint(service, e -> e.subnets(SUBNET_C));
         }
         return vpc;
@@ -135,5 +137,100 @@ class NetworkAclsTest {
                 .networkAcl(acl("acl-default", List.of(), allowAll(100, true), allowAll(100, false))).build());
 
         assertThat(diagnosis.blocking()).isEmpty();
+    }
+
+    @Test
+    void anAclSharedByTheEndpointsSubnetsIsNamedOncePerService() {
+        Snapshots.Builder vpc = isolatedSeedVpc().withSubnetA2().withSubnetC();
+        for (EndpointService service : INTERFACES) {
+            vpc.endpoint(service, e -> e.subnets(Snapshots.SUBNET_A2, SUBNET_C));
+        }
+        NetworkAcl endpointAcl = acl("acl-endpoints", List.of(Snapshots.SUBNET_A2, SUBNET_C),
+                deny(90, false, "6", TASK_SUBNET_CIDR, 443, 443), allowAll(100, true), allowAll(100, false));
+
+        Diagnosis diagnosis = diagnoseSeedTask(vpc.networkAcl(endpointAcl).build());
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::service).containsExactlyInAnyOrderElementsOf(
+                INTERFACES.stream().map(service -> tuple(FindingCode.NETWORK_ACL_BLOCKS_443, service)).toList());
+        assertThat(diagnosis.blocking()).allSatisfy(f -> assertThat(f.explanation())
+                .contains("acl-endpoints of " + Snapshots.SUBNET_A2 + " denies TCP 443 in from " + TASK_SUBNET_CIDR));
+    }
+
+    @Test
+    void theWayToAMissingGatewayIsCheckedTooSoTheAclThatWouldBlockS3IsNamed() {
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(S3)
+                .networkAcl(acl("acl-new", List.of(TASK_SUBNET))).build());
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::service).containsExactly(
+                tuple(FindingCode.ENDPOINT_MISSING, S3), tuple(FindingCode.NETWORK_ACL_BLOCKS_443, S3));
+    }
+
+    @Test
+    void eachDirectionIsDecidedByItsOwnRules() {
+        NetworkAcl taskAcl = acl("acl-task", List.of(TASK_SUBNET), allowAll(50, false),
+                deny(100, true, "6", "0.0.0.0/0", 443, 443), allowAll(200, true));
+
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().networkAcl(taskAcl).build());
+
+        assertThat(diagnosis.blocking()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NETWORK_ACL_BLOCKS_443);
+            assertThat(f.explanation()).contains("by rule 100");
+        });
+    }
+
+    @Test
+    void aRuleForAnotherProtocolDoesNotDecideHttps() {
+        NetworkAcl taskAcl = acl("acl-task", List.of(TASK_SUBNET), deny(50, true, "17", "0.0.0.0/0", 0, 65535),
+                allowAll(100, true), allowAll(100, false));
+
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().networkAcl(taskAcl).build()).findings()).isEmpty();
+    }
+
+    @Test
+    void anAllowForSomeOfTheAnswerPortsOnlyMayLetThemInSoItIsForAPersonToCheck() {
+        NetworkAcl taskAcl = acl("acl-task", List.of(TASK_SUBNET), allowAll(100, true),
+                allow(100, false, "0.0.0.0/0", 1024, 2048));
+
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().networkAcl(taskAcl).build());
+
+        assertThat(diagnosis.blocking()).isEmpty();
+        assertThat(diagnosis.unverified()).extracting(Finding::code, Finding::service)
+                .containsExactly(tuple(FindingCode.NETWORK_ACL_BLOCKS_RETURN_TRAFFIC, S3));
+    }
+
+    @Test
+    void anAclReadWithoutItsLastRuleStillDeniesWhatNoRuleAllows() {
+        NetworkAcl bare = new NetworkAcl("acl-bare", false, List.of(TASK_SUBNET), List.of());
+
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().networkAcl(bare).build());
+
+        assertThat(diagnosis.blocking()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NETWORK_ACL_BLOCKS_443);
+            assertThat(f.explanation()).contains("by its last rule (*)");
+            assertThat(f.fix()).contains("--rule-number 32766");
+        });
+    }
+
+    @Test
+    void theVpcsDefaultAclGovernsASubnetWithoutOneOfItsOwn() {
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().networkAcl(acl("acl-default", List.of())).build());
+
+        assertThat(diagnosis.blocking()).extracting(Finding::code, Finding::resourceId)
+                .containsExactly(tuple(FindingCode.NETWORK_ACL_BLOCKS_443, "acl-default"));
+    }
+
+    @Test
+    void theAllowGoesUnderTheFreeNumberJustBelowTheDenyOrReplacesTheDenyWhenNoneIsFree() {
+        NetworkAcl denyAt2 = acl("acl-task", List.of(TASK_SUBNET), deny(2, true, "-1", "0.0.0.0/0", null, null),
+                allowAll(100, false));
+        NetworkAcl denyAt1 = acl("acl-task", List.of(TASK_SUBNET), deny(1, true, "-1", "0.0.0.0/0", null, null),
+                allowAll(100, false));
+
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().networkAcl(denyAt2).build()).blocking().get(0).fix())
+                .isEqualTo("aws ec2 create-network-acl-entry --network-acl-id acl-task --rule-number 1 --egress "
+                        + "--protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow");
+        assertThat(diagnoseSeedTask(isolatedSeedVpc().networkAcl(denyAt1).build()).blocking().get(0).fix())
+                .isEqualTo("aws ec2 replace-network-acl-entry --network-acl-id acl-task --rule-number 1 --egress "
+                        + "--protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow");
     }
 }

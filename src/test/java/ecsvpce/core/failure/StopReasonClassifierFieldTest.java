@@ -116,6 +116,10 @@ class StopReasonClassifierFieldTest {
                         + "GetAuthorizationToken, exceeded maximum number of attempts, 3, https response error StatusCode: "
                         + "0, RequestID: , request send failed, Post \"https://api.ecr.ap-southeast-1.amazonaws.com/\": dial "
                         + "tcp 13.251.117.186:443: i/o timeout"),
+                // https://github.com/globaldothealth/list/issues/2662 (platform 1.4.0)
+                row(NETWORK, ECR_API, NONE, "ResourceInitializationError: unable to pull secrets or registry auth: "
+                        + "execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been "
+                        + "retried 3 time(s)"),
                 // https://github.com/aws/amazon-ecs-agent/blob/master/agent/api/errormessages/error_messages_test.go
                 row(NETWORK, ECR_API, NONE, "The task can’t pull the image. Check your network configuration. "
                         + "RequestError: send request failed\ncaused by: Post \"https://api.ecr.us-east-1.amazonaws.com/\": "

@@ -108,6 +108,17 @@ class StopReasonClassifierTest {
         assertThat(classification.explanation()).isNotBlank().contains(service.id());
     }
 
+    @ParameterizedTest(name = "only the host {0} is named")
+    @ValueSource(strings = {"logs", "secretsmanager", "ssm", "ssmmessages"})
+    void aMessageThatNamesOnlyTheHostItDialledPointsAtThatHostsService(String id) {
+        Classification classification = StopReasonClassifier.classify("ResourceInitializationError: RequestError: send "
+                + "request failed caused by: Post \"https://" + id + ".ap-northeast-1.amazonaws.com/\": dial tcp "
+                + "52.119.0.10:443: i/o timeout");
+
+        assertThat(classification.failureClass()).isEqualTo(NETWORK);
+        assertThat(classification.service()).isEqualTo(EndpointService.fromId(id));
+    }
+
     @Test
     void pullKilledIsNetworkWithCauseUnknownSoEveryNeedIsChecked() {
         Classification classification = StopReasonClassifier.classify(

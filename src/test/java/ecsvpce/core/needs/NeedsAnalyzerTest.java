@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,7 +57,7 @@ class NeedsAnalyzerTest {
     @Nested
     class PrivateEcrImage {
         @ParameterizedTest(name = "PV {0} counts as 1.4.0 or later: ecr.api needed")
-        @ValueSource(strings = {"1.4.0", "1.4", "LATEST", "latest", "1.5.0", "2.0.0", ""})
+        @ValueSource(strings = {"1.4.0", "1.4", "LATEST", "latest", "1.5.0", "2.0.0", "2", "", "1.x", "unknown"})
         void ecrApiFromPlatformVersion140(String platformVersion) {
             TaskNeeds needs = needsOf(container("app").image(ECR_IMAGE), platformVersion);
 
@@ -176,12 +177,12 @@ class NeedsAnalyzerTest {
             });
         }
 
-        @Test
-        void dockerHubImagesNameDockerHub() {
-            assertThat(needsOf(container("app").image("nginx:latest")).unservable().get(0).reason().note())
-                    .contains("docker.io");
-            assertThat(needsOf(container("app").image("public.ecr.aws/nginx/nginx")).unservable().get(0).reason().note())
-                    .contains("public.ecr.aws");
+        @ParameterizedTest(name = "{0} comes from {1}")
+        @CsvSource({"nginx:latest, docker.io", "library/nginx:1.25, docker.io", "public.ecr.aws/nginx/nginx, public.ecr.aws",
+                "registry:5000/app, registry:5000", "localhost/app:1, localhost", "localhost:5000/app, localhost:5000"})
+        void theRegistryIsNamedByItsHostAndImagesWithoutOneComeFromDockerHub(String image, String registry) {
+            assertThat(needsOf(container("app").image(image)).unservable().get(0).reason().note())
+                    .startsWith("registry " + registry + " is outside AWS PrivateLink");
         }
     }
 
@@ -195,6 +196,7 @@ class NeedsAnalyzerTest {
             assertThat(reason.container()).isEqualTo("app");
             assertThat(reason.field()).isEqualTo("logConfiguration.logDriver");
             assertThat(reason.value()).isEqualTo("awslogs");
+            assertThat(reason.note()).isEqualTo("log stream created in CloudWatch Logs in " + REGION);
         }
 
         @Test
@@ -244,6 +246,7 @@ class NeedsAnalyzerTest {
             assertThat(reason.container()).isEqualTo("app");
             assertThat(reason.field()).isEqualTo("secrets[DB_PASSWORD].valueFrom");
             assertThat(reason.value()).isEqualTo(SECRET_ARN);
+            assertThat(reason.note()).isEqualTo("Secrets Manager secret read at start-up");
             assertThat(needs.services()).doesNotContain(SSM);
         }
 
@@ -265,7 +268,17 @@ class NeedsAnalyzerTest {
             NeedReason reason = onlyReason(needs, SSM);
             assertThat(reason.field()).isEqualTo("secrets[API_KEY].valueFrom");
             assertThat(reason.value()).isEqualTo(valueFrom);
+            assertThat(reason.note()).startsWith("Parameter Store parameter");
             assertThat(needs.services()).doesNotContain(SECRETSMANAGER);
+        }
+
+        @Test
+        void anArnOfAnotherServiceIsNoSecretEcsCanRead() {
+            TaskNeeds needs = needsOf(container("app").image(ECR_IMAGE).secret("X", "arn:aws:s3:::team-bucket/secret.txt"));
+
+            assertThat(needs.services()).doesNotContain(SSM, SECRETSMANAGER);
+            assertThat(needs.unservable()).singleElement().satisfies(u -> assertThat(u.reason().note())
+                    .isEqualTo("ECS reads secrets only from Secrets Manager or Parameter Store"));
         }
 
         @ParameterizedTest(name = "{0} lives in another region")

@@ -15,6 +15,7 @@ class NetworkPrimitivesTest {
     @ParameterizedTest(name = "{0} covers {1}: {2}")
     @CsvSource({
             "10.0.0.0/16, 10.0.1.0/24, true",
+            "10.0.0.0/16, 10.0.255.0/24, true",
             "10.0.0.0/16, 10.0.0.0/16, true",
             "10.0.0.0/8, 10.0.1.0/24, true",
             "0.0.0.0/0, 10.0.1.0/24, true",

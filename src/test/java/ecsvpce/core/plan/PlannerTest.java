@@ -7,9 +7,10 @@ import static ecsvpce.core.EndpointService.SECRETSMANAGER;
 import static ecsvpce.core.EndpointService.SSM;
 import static ecsvpce.core.fixtures.CheckedCore.TAGS;
 import static ecsvpce.core.fixtures.CheckedCore.USD_PER_AZ_MONTH;
-import static ecsvpce.core.fixtures.CheckedCore.diagnose;
+import static ecsvpce.core.fixtures.CheckedCore.actionsOf;
 import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
-import static ecsvpce.core.fixtures.CheckedCore.needs;
+import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTaskIn;
+import static ecsvpce.core.fixtures.CheckedCore.onlyAction;
 import static ecsvpce.core.fixtures.CheckedCore.plan;
 import static ecsvpce.core.fixtures.Snapshots.MAIN_ROUTE_TABLE;
 import static ecsvpce.core.fixtures.Snapshots.ROUTE_TABLE;
@@ -23,25 +24,14 @@ import static ecsvpce.core.fixtures.Snapshots.VPC_ID;
 import static ecsvpce.core.fixtures.Snapshots.endpointId;
 import static ecsvpce.core.fixtures.Snapshots.isolatedEmptyVpc;
 import static ecsvpce.core.fixtures.Snapshots.isolatedSeedVpc;
-import static ecsvpce.core.fixtures.Snapshots.placementIn;
-import static ecsvpce.core.fixtures.Tasks.container;
-import static ecsvpce.core.fixtures.Tasks.definition;
-import static ecsvpce.core.fixtures.Tasks.launch;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import ecsvpce.core.EndpointService;
 import ecsvpce.core.EndpointType;
-import ecsvpce.core.diagnosis.Diagnosis;
-import ecsvpce.core.diagnosis.Finding;
-import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.fixtures.CheckedCore;
-import ecsvpce.core.fixtures.Rules;
 import ecsvpce.core.fixtures.Snapshots;
-import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Route;
-import ecsvpce.core.network.SecurityGroup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -51,27 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** The part 4: the ordered actions that fix the blocking findings of one VPC, and nothing more. */
 class PlannerTest {
-    private static final String OUR_GROUP = "sg-0ours";
     private static final Map<String, String> OUR_TAGS = ResourceTags.forCreation("sweep", Instant.parse("2024-04-01T00:00:00Z"));
-
-    private static Diagnosis diagnoseIn(String subnetId, NetworkSnapshot snapshot) {
-        return diagnose(needs(Tasks.seedDefinition(), Tasks.seedLaunch()), placementIn(subnetId), snapshot);
-    }
-
-    private static <T extends Action> List<T> actionsOf(Plan plan, Class<T> type) {
-        return plan.actions().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private static <T extends Action> T onlyAction(Plan plan, Class<T> type) {
-        List<T> actions = actionsOf(plan, type);
-        assertThat(actions).as("%s in %s", type.getSimpleName(), plan.actions()).hasSize(1);
-        return actions.get(0);
-    }
-
-    private static SecurityGroup ourGroup(Map<String, String> tags, String... httpsFrom) {
-        return Snapshots.group(OUR_GROUP, Planner.ENDPOINT_GROUP_NAME,
-                List.of(httpsFrom).stream().map(Rules::tcp443FromCidr).toList(), tags);
-    }
 
     @Test
     void theSeedsExactFailureIsOneModifyAndNoCreate() {
@@ -135,6 +105,8 @@ class PlannerTest {
                     new AttachSecurityGroup(endpointId(SSM), SSM, EndpointGroup.createdByPlan(Planner.ENDPOINT_GROUP_NAME)));
             assertThat(actionsOf(plan, CreateInterfaceEndpoint.class)).extracting(CreateInterfaceEndpoint::service)
                     .containsExactly(ECR_API, SECRETSMANAGER);
+            assertThat(plan.actions().subList(0, 2)).extracting(Action::describe).containsExactly(
+                    "set enableDnsSupport=true on " + VPC_ID, "set enableDnsHostnames=true on " + VPC_ID);
             assertThat(plan.unfixed()).isEmpty();
         }
 
@@ -180,7 +152,9 @@ class PlannerTest {
             assertThat(create.clientToken()).isEqualTo(IdempotencyToken.forEndpoint(VPC_ID,
                     "com.amazonaws.ap-northeast-1.secretsmanager", "Interface"));
             assertThat(create.monthlyCostUsd()).isEqualByComparingTo(USD_PER_AZ_MONTH);
-            assertThat(create.describe()).contains("private DNS");
+            assertThat(create.describe()).isEqualTo("create secretsmanager interface endpoint (com.amazonaws.ap-northeast-1"
+                    + ".secretsmanager) in [" + TASK_SUBNET + "] with private DNS and security group "
+                    + Planner.ENDPOINT_GROUP_NAME + " (created by this plan)");
             assertThat(plan.actions()).hasSize(2);
         }
 
@@ -257,52 +231,14 @@ class PlannerTest {
     }
 
     @Nested
-    class Tokens {
-        @Test
-        void tokensAreDeterministicWhateverTheTagsOrTheOrderOfDiagnoses() {
-            NetworkSnapshot snapshot = isolatedEmptyVpc().withSubnetC().build();
-            List<Diagnosis> diagnoses = List.of(diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_C, snapshot));
-
-            Plan first = Planner.plan(snapshot, diagnoses, PlanSettings.defaults(), TAGS);
-            Plan second = Planner.plan(snapshot, List.of(diagnoses.get(1), diagnoses.get(0)), PlanSettings.defaults(), OUR_TAGS);
-            CheckedCore.assertPlanIsSafe(first, snapshot, PlanSettings.defaults());
-            CheckedCore.assertPlanIsSafe(second, snapshot, PlanSettings.defaults());
-
-            assertThat(tokens(second)).isEqualTo(tokens(first)).hasSize(6).doesNotHaveDuplicates();
-            assertThat(tokens(first)).allSatisfy(token -> assertThat(token).hasSizeLessThanOrEqualTo(64)
-                    .matches("[A-Za-z0-9-]+"));
-        }
-
-        private List<String> tokens(Plan plan) {
-            return plan.actions().stream().map(a -> a instanceof CreateInterfaceEndpoint c ? c.clientToken()
-                    : a instanceof CreateGatewayEndpoint g ? g.clientToken() : null)
-                    .filter(t -> t != null).toList();
-        }
-
-        @Test
-        void aTokenDependsOnVpcServiceAndTypeOnly() {
-            String token = IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.logs", "Interface");
-
-            assertThat(IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.logs", "Interface"))
-                    .isEqualTo(token);
-            assertThat(token).hasSizeLessThanOrEqualTo(64).isASCII();
-            assertThat(List.of(
-                    IdempotencyToken.forEndpoint("vpc-0other", "com.amazonaws.ap-northeast-1.logs", "Interface"),
-                    IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.ssm", "Interface"),
-                    IdempotencyToken.forEndpoint(VPC_ID, "com.amazonaws.ap-northeast-1.logs", "Gateway")))
-                    .doesNotContain(token).doesNotHaveDuplicates();
-        }
-    }
-
-    @Nested
     class Cost {
         @Test
         void sevenThirtyPerAzPerInterfaceEndpointAndNothingForGateways() {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC()
                     .withoutEndpoint(LOGS).withoutEndpoint(SSM).withoutEndpoint(S3).build();
 
-            Plan oneAz = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot));
-            Plan twoAzs = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_C, snapshot));
+            Plan oneAz = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot));
+            Plan twoAzs = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_C, snapshot));
 
             assertThat(oneAz.monthlyCostUsd()).isEqualByComparingTo("14.60");
             assertThat(twoAzs.monthlyCostUsd()).isEqualByComparingTo("29.20");
@@ -324,97 +260,12 @@ class PlannerTest {
     }
 
     @Nested
-    class OurSecurityGroup {
-        @Test
-        void anExistingGroupOfOursIsReusedNotCreatedTwice() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().withoutEndpoint(LOGS)
-                    .group(ourGroup(OUR_TAGS, VPC_CIDR)).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(CreateInterfaceEndpoint.class, c ->
-                    assertThat(c.group()).isEqualTo(EndpointGroup.existing(OUR_GROUP, Planner.ENDPOINT_GROUP_NAME)));
-        }
-
-        @Test
-        void ourGroupMissingAVpcCidrIsWidenedToItFirst() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().cidrBlocks(VPC_CIDR, SECOND_VPC_CIDR).withoutEndpoint(LOGS)
-                    .group(ourGroup(OUR_TAGS, VPC_CIDR)).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).extracting(Action::type)
-                    .containsExactly(ActionType.AUTHORIZE_HTTPS_INGRESS, ActionType.CREATE_INTERFACE_ENDPOINT);
-            assertThat(plan.actions().get(0)).isEqualTo(new AuthorizeHttpsIngress(OUR_GROUP, List.of(SECOND_VPC_CIDR)));
-        }
-
-        @Test
-        void aGroupWithOurNameButNotOurTagIsNeitherUsedNorWidened() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().cidrBlocks(VPC_CIDR, SECOND_VPC_CIDR).withoutEndpoint(LOGS)
-                    .group(ourGroup(Map.of("Name", "someone-elses"), VPC_CIDR)).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).extracting(Finding::code, Finding::service)
-                    .containsExactly(tuple(FindingCode.ENDPOINT_MISSING, LOGS));
-            assertThat(plan.heldBack()).singleElement().satisfies(held -> {
-                assertThat(held.reason()).isEqualTo(HeldBack.Reason.FOREIGN_GROUP);
-                assertThat(held.explanation()).contains(OUR_GROUP).contains("not tagged");
-            });
-        }
-
-        @Test
-        void ourGroupCoveringEveryCidrIsNotWidened() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().cidrBlocks(VPC_CIDR, SECOND_VPC_CIDR).withoutEndpoint(LOGS)
-                    .group(ourGroup(OUR_TAGS, "10.0.0.0/8", SECOND_VPC_CIDR)).build();
-
-            assertThat(plan(snapshot, diagnoseSeedTask(snapshot)).actions()).extracting(Action::type)
-                    .containsExactly(ActionType.CREATE_INTERFACE_ENDPOINT);
-        }
-
-        @Test
-        void anEndpointWhoseGroupsBlock443GetsOurGroupAttached() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().group(ourGroup(OUR_TAGS, VPC_CIDR))
-                    .group(Snapshots.group("sg-0closed", "closed", List.of(), Map.of()))
-                    .endpoint(ECR_API, e -> e.groups("sg-0closed")).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).containsExactly(new AttachSecurityGroup(endpointId(ECR_API), ECR_API,
-                    EndpointGroup.existing(OUR_GROUP, Planner.ENDPOINT_GROUP_NAME)));
-            assertThat(plan.monthlyCostUsd()).isEqualByComparingTo("0");
-        }
-
-        @Test
-        void ourGroupAlreadyOnTheEndpointIsWidenedNotAttachedAgain() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().cidrBlocks(VPC_CIDR, "10.1.0.0/16")
-                    .subnet("subnet-0new", Snapshots.TASK_AZ, "10.1.5.0/24", ROUTE_TABLE)
-                    .endpointGroupIngress(Rules.tcp443FromCidr(VPC_CIDR), Rules.tcp443FromCidr("10.1.0.0/16"))
-                    .group(ourGroup(OUR_TAGS, VPC_CIDR))
-                    .endpoint(ECR_API, e -> e.groups(OUR_GROUP)).build();
-
-            Plan plan = plan(snapshot, diagnoseIn("subnet-0new", snapshot));
-
-            assertThat(plan.actions()).containsExactly(new AuthorizeHttpsIngress(OUR_GROUP, List.of("10.1.0.0/16")));
-        }
-
-        @Test
-        void noGroupWhenNothingNeedsOne() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().privateDnsOff(LOGS).withoutEndpoint(S3).build();
-
-            assertThat(plan(snapshot, diagnoseSeedTask(snapshot)).actions()).extracting(Action::type)
-                    .containsExactly(ActionType.ENABLE_PRIVATE_DNS, ActionType.CREATE_GATEWAY_ENDPOINT);
-        }
-    }
-
-    @Nested
     class Merge {
         @Test
         void twoSubnetsInTwoAzsGetOneEndpointWithOneSubnetPerAz() {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().withoutEndpoint(SECRETSMANAGER).build();
 
-            Plan plan = plan(snapshot, diagnoseIn(SUBNET_C, snapshot), diagnoseIn(TASK_SUBNET, snapshot));
+            Plan plan = plan(snapshot, diagnoseSeedTaskIn(SUBNET_C, snapshot), diagnoseSeedTaskIn(TASK_SUBNET, snapshot));
 
             assertThat(onlyAction(plan, CreateInterfaceEndpoint.class).subnetIds()).containsExactly(TASK_SUBNET, SUBNET_C);
             assertThat(actionsOf(plan, CreateEndpointSecurityGroup.class)).hasSize(1);
@@ -425,8 +276,8 @@ class PlannerTest {
         void twoSubnetsInOneAzGetOneSubnetWhateverTheOrder() {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetA2().withoutEndpoint(SECRETSMANAGER).build();
 
-            Plan ab = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_A2, snapshot));
-            Plan ba = plan(snapshot, diagnoseIn(SUBNET_A2, snapshot), diagnoseIn(TASK_SUBNET, snapshot));
+            Plan ab = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_A2, snapshot));
+            Plan ba = plan(snapshot, diagnoseSeedTaskIn(SUBNET_A2, snapshot), diagnoseSeedTaskIn(TASK_SUBNET, snapshot));
 
             assertThat(onlyAction(ab, CreateInterfaceEndpoint.class).subnetIds()).hasSize(1);
             assertThat(ba).isEqualTo(ab);
@@ -437,8 +288,8 @@ class PlannerTest {
         void aMissingGatewayIsCreatedOnceOnEveryRouteTable() {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().withSubnetA2().withoutEndpoint(S3).build();
 
-            Plan plan = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_C, snapshot),
-                    diagnoseIn(SUBNET_A2, snapshot));
+            Plan plan = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_C, snapshot),
+                    diagnoseSeedTaskIn(SUBNET_A2, snapshot));
 
             assertThat(onlyAction(plan, CreateGatewayEndpoint.class).routeTableIds())
                     .containsExactlyInAnyOrder(ROUTE_TABLE, ROUTE_TABLE_C);
@@ -449,8 +300,8 @@ class PlannerTest {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().withSubnetA2()
                     .endpoint(S3, e -> e.routeTables("rtb-0other")).build();
 
-            Plan plan = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_A2, snapshot),
-                    diagnoseIn(SUBNET_C, snapshot));
+            Plan plan = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_A2, snapshot),
+                    diagnoseSeedTaskIn(SUBNET_C, snapshot));
 
             assertThat(plan.actions()).containsExactlyInAnyOrder(new AddRouteTableToGateway("vpce-s3", S3, ROUTE_TABLE),
                     new AddRouteTableToGateway("vpce-s3", S3, ROUTE_TABLE_C));
@@ -461,7 +312,7 @@ class PlannerTest {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().dnsHostnames(false).privateDnsOff(SSM)
                     .endpoint(S3, e -> e.routeTables(ROUTE_TABLE, ROUTE_TABLE_C)).build();
 
-            Plan plan = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_C, snapshot));
+            Plan plan = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_C, snapshot));
 
             assertThat(plan.actions()).containsExactly(
                     new EnableVpcDnsAttribute(VPC_ID, VpcDnsAttribute.ENABLE_DNS_HOSTNAMES),
@@ -473,112 +324,10 @@ class PlannerTest {
             NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().withoutEndpoint(LOGS)
                     .route(ROUTE_TABLE_C, new Route("0.0.0.0/0", null, "nat-0c", true)).build();
 
-            Plan plan = plan(snapshot, diagnoseIn(TASK_SUBNET, snapshot), diagnoseIn(SUBNET_C, snapshot));
+            Plan plan = plan(snapshot, diagnoseSeedTaskIn(TASK_SUBNET, snapshot), diagnoseSeedTaskIn(SUBNET_C, snapshot));
 
             assertThat(onlyAction(plan, CreateInterfaceEndpoint.class).subnetIds()).containsExactly(TASK_SUBNET);
             assertThat(plan.heldBack()).singleElement().asString().contains(SUBNET_C).contains("nat-0c");
-        }
-    }
-
-    @Nested
-    class HeldBackAndUnfixed {
-        @Test
-        void aSubnetWithAnInternetPathIsHeldBack() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().withoutEndpoint(LOGS).internetPath("nat-0abc").build();
-            Diagnosis diagnosis = diagnoseSeedTask(snapshot);
-
-            Plan plan = plan(snapshot, diagnosis);
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.heldBack()).singleElement().asString().contains(TASK_SUBNET).contains("nat-0abc");
-            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.ENDPOINT_MISSING);
-        }
-
-        @Test
-        void aSubnetWithAnInternetPathIsRemediatedWhenTheSettingSaysSo() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().withoutEndpoint(LOGS).internetPath("igw-0abc").build();
-
-            Plan plan = plan(snapshot, new PlanSettings(true, PlanSettings.US_EAST_1_USD_PER_AZ_HOUR),
-                    diagnoseSeedTask(snapshot));
-
-            assertThat(onlyAction(plan, CreateInterfaceEndpoint.class).service()).isEqualTo(LOGS);
-            assertThat(plan.heldBack()).isEmpty();
-        }
-
-        @Test
-        void anInternetPathWithNothingBlockingHoldsNothingBack() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().internetPath("nat-0abc").build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.heldBack()).isEmpty();
-            assertThat(plan.unfixed()).isEmpty();
-        }
-
-        @Test
-        void anEndpointNotAvailableIsLeftForAPerson() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state("pendingAcceptance")).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.ENDPOINT_NOT_AVAILABLE);
-        }
-
-        @Test
-        void anEndpointBeingDeletedIsNotReplacedWhileItHoldsThePrivateDnsName() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state("deleting")).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.ENDPOINT_NOT_AVAILABLE);
-        }
-
-        @Test
-        void theTasksOwnEgressIsNeverChanged() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().taskEgress(Rules.tcp443FromCidr(VPC_CIDR)).build();
-
-            Plan plan = plan(snapshot, diagnoseSeedTask(snapshot));
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.TASK_SG_EGRESS_BLOCKS_443);
-        }
-
-        @Test
-        void anUnservableNeedIsLeftForAPerson() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().build();
-            Diagnosis diagnosis = diagnose(needs(definition(container("app").image("public.ecr.aws/nginx/nginx")),
-                    launch("1.4.0")), Snapshots.taskPlacement(), snapshot);
-
-            Plan plan = plan(snapshot, diagnosis);
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).extracting(Finding::code).containsExactly(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT);
-        }
-
-        @Test
-        void advisoryFindingsPlanNothing() {
-            NetworkSnapshot snapshot = isolatedSeedVpc().withSubnetC().dnsServers("10.0.0.2", "192.0.2.53")
-                    .endpoint(LOGS, e -> e.subnets(SUBNET_C)).build();
-            Diagnosis diagnosis = diagnoseSeedTask(snapshot);
-            assertThat(diagnosis.findings()).extracting(Finding::code).containsExactlyInAnyOrder(
-                    FindingCode.CUSTOM_DNS_SERVERS, FindingCode.ENDPOINT_NOT_IN_TASK_AZ);
-
-            Plan plan = plan(snapshot, diagnosis);
-
-            assertThat(plan.actions()).isEmpty();
-            assertThat(plan.unfixed()).isEmpty();
-            assertThat(plan.heldBack()).isEmpty();
-        }
-
-        @Test
-        void noDiagnosesNoPlan() {
-            Plan plan = plan(isolatedEmptyVpc().build());
-
-            assertThat(plan.isEmpty()).isTrue();
-            assertThat(plan.monthlyCostUsd()).isEqualByComparingTo("0");
         }
     }
 

@@ -42,6 +42,12 @@ class PolicyEvaluationTest {
     }
 
     @Test
+    void aStatementForOtherActionsAllowsNothing() {
+        assertThat(PolicyEvaluation.evaluate(policy(statement("statement 'Reads'", true, List.of("s3:GetObject"),
+                List.of("*"))), GET_SECRET).kind()).isEqualTo(Kind.DENIED);
+    }
+
+    @Test
     void actionsCompareWithoutCaseAndWildcardsButResourcesWithCase() {
         assertThat(PolicyEvaluation.evaluate(policy(statement("s", true, List.of("SecretsManager:getSecret?alue"),
                 List.of("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-*"))), GET_SECRET).kind())
@@ -57,6 +63,9 @@ class PolicyEvaluationTest {
                 List.of("secretsmanager:Delete*"), List.of(), List.of("arn:aws:secretsmanager:*:*:secret:other-*"), false);
 
         assertThat(PolicyEvaluation.evaluate(policy(allButDelete), GET_SECRET).kind()).isEqualTo(Kind.ALLOWED);
+        EndpointPolicy.Statement allButGet = new EndpointPolicy.Statement("s", true, true, List.of(),
+                List.of("secretsmanager:Get*"), List.of("*"), List.of(), false);
+        assertThat(PolicyEvaluation.evaluate(policy(allButGet), GET_SECRET).kind()).isEqualTo(Kind.DENIED);
     }
 
     @Test
@@ -81,9 +90,12 @@ class PolicyEvaluationTest {
 
         assertThat(PolicyEvaluation.evaluate(policy(oursOnly), LAYER).kind()).isEqualTo(Kind.DENIED);
         assertThat(PolicyEvaluation.evaluate(policy(oursOnly),
-                new StartupCall("s3:GetObject", "arn:aws:s3:::team-bucket/app.env", false)).kind())
+                new StartupCall("s3:GetObject", "arn:aws:s3:::team-bucket/app.env", false)))
                 .as("the task's own calls: which principal the statement names, the product cannot tell")
-                .isEqualTo(Kind.MAY_DENY);
+                .satisfies(v -> {
+                    assertThat(v.kind()).isEqualTo(Kind.MAY_DENY);
+                    assertThat(v.why()).endsWith("(it names principals the product cannot check)");
+                });
         assertThat(PolicyEvaluation.evaluate(policy(allowEverything("all")), LAYER).kind()).isEqualTo(Kind.ALLOWED);
     }
 
@@ -94,7 +106,11 @@ class PolicyEvaluationTest {
         assertThat(PolicyEvaluation.evaluate(policy(statement("s", true, List.of("logs:*"), List.of("*"))), logs).kind())
                 .isEqualTo(Kind.ALLOWED);
         assertThat(PolicyEvaluation.evaluate(policy(statement("s", true, List.of("logs:*"),
-                List.of("arn:aws:logs:*:*:log-group:/ecs/*"))), logs).kind()).isEqualTo(Kind.MAY_DENY);
+                List.of("arn:aws:logs:*:*:log-group:/ecs/*"))), logs)).satisfies(v -> {
+                    assertThat(v.kind()).isEqualTo(Kind.MAY_DENY);
+                    assertThat(v.why()).isEqualTo("only s may allow logs:PutLogEvents (the product does not know which "
+                            + "logs:PutLogEvents resource the task uses)");
+                });
     }
 
     @Test
