@@ -52,7 +52,7 @@ public final class FleetSweep {
         } catch (CallFailure.Refused failure) {
             return new SweepReport.Failed(mode, failure.summary());
         }
-        VpcSweep vpcSweep = new VpcSweep(new VpcConvergence(network, mode == Mode.DRY_RUN ? VpcChanges.dryRun() : changes),
+        VpcSweep vpcSweep = new VpcSweep(new VpcConvergence(network.forOneRun(), mode == Mode.DRY_RUN ? VpcChanges.dryRun() : changes),
                 settings.plan(), clock, mode);
         List<VpcReport> vpcs = new ArrayList<>();
         List<String> notReached = new ArrayList<>();

@@ -38,16 +38,27 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
     private final Ec2Client ec2;
     private final Route53ZoneReader route53;
     private final String region;
-    private final ExecutorService readers = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "ec2-snapshot-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService readers;
 
     public Ec2NetworkReader(Ec2Client ec2, Route53Client route53, String region) {
+        this(ec2, new Route53ZoneReader(route53), region, Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "ec2-snapshot-reader");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    private Ec2NetworkReader(Ec2Client ec2, Route53ZoneReader route53, String region, ExecutorService readers) {
         this.ec2 = ec2;
-        this.route53 = new Route53ZoneReader(route53);
+        this.route53 = route53;
         this.region = region;
+        this.readers = readers;
+    }
+
+    /** The same clients and threads; a hosted zone's records read once for the run (a hub's zones serve many VPCs). */
+    @Override
+    public VpcReads forOneRun() {
+        return new Ec2NetworkReader(ec2, route53.recordsReadOncePerZone(), region, readers);
     }
 
     @Override

@@ -7,8 +7,10 @@ import ecsvpce.core.network.PrivateZones;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.route53.model.VPCRegion;
 /**
  * Reads the private hosted zones associated with a VPC and, of those that cover the name of a
  * service a Fargate task may need at start-up, the records that answer address queries. One list
- * of zones per VPC, then one read per such zone, never per ECS service. Read only.
+ * of zones per VPC, then one read per such zone (per run, for a run over many VPCs), never per ECS
+ * service. Read only.
  */
 final class Route53ZoneReader {
     /** The types that answer the address queries a task makes. */
@@ -30,9 +33,21 @@ final class Route53ZoneReader {
     private static final String ANY_REGISTRY = "000000000000";
 
     private final Route53Client route53;
+    /** Records by zone id, kept for one run over many VPCs; null reads them for every VPC. */
+    private final Map<String, List<HostedZone.Record>> recordsOfRun;
 
     Route53ZoneReader(Route53Client route53) {
+        this(route53, null);
+    }
+
+    private Route53ZoneReader(Route53Client route53, Map<String, List<HostedZone.Record>> recordsOfRun) {
         this.route53 = route53;
+        this.recordsOfRun = recordsOfRun;
+    }
+
+    /** A reader for one run: each zone's records read once, whatever number of VPCs it is associated with. */
+    Route53ZoneReader recordsReadOncePerZone() {
+        return new Route53ZoneReader(route53, new ConcurrentHashMap<>());
     }
 
     /**
@@ -71,11 +86,16 @@ final class Route53ZoneReader {
     }
 
     private HostedZone withRecords(HostedZone zone) {
-        List<HostedZone.Record> records = AwsCall.run("route53:ListResourceRecordSets",
-                () -> route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.id())).resourceRecordSets()
+        List<HostedZone.Record> records = recordsOfRun == null ? records(zone.id())
+                : recordsOfRun.computeIfAbsent(zone.id(), this::records);
+        return new HostedZone(zone.id(), zone.name(), records);
+    }
+
+    private List<HostedZone.Record> records(String zoneId) {
+        return AwsCall.run("route53:ListResourceRecordSets",
+                () -> route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets()
                         .stream().filter(set -> ADDRESS_TYPES.contains(set.typeAsString()))
                         .map(Route53ZoneReader::record).toList());
-        return new HostedZone(zone.id(), zone.name(), records);
     }
 
     private static HostedZone.Record record(ResourceRecordSet set) {

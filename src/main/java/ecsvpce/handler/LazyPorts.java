@@ -72,6 +72,11 @@ final class LazyPorts {
         Supplier<? extends VpcReads> made = once(adapter);
         return new VpcReads() {
             @Override
+            public VpcReads forOneRun() {
+                return made.get().forOneRun();
+            }
+
+            @Override
             public NetworkSnapshot snapshot(String vpcId) {
                 return made.get().snapshot(vpcId);
             }

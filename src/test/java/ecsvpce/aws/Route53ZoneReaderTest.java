@@ -48,6 +48,29 @@ class Route53ZoneReaderTest {
     }
 
     @Test
+    void aRunOverManyVpcsReadsEachZonesRecordsOnceAndAPlainReaderForEveryVpc() {
+        doAnswer(call -> page(null, zone("Z1", "ssm.us-east-1.amazonaws.com.")))
+                .when(route53).listHostedZonesByVPC(any(ListHostedZonesByVpcRequest.class));
+        doAnswer(call -> {
+            recordReads.add(((ListResourceRecordSetsRequest) call.getArgument(0)).hostedZoneId());
+            return ListResourceRecordSetsResponse.builder().isTruncated(false)
+                    .resourceRecordSets(record("ssm.us-east-1.amazonaws.com.", RRType.A)).build();
+        }).when(route53).listResourceRecordSets(any(ListResourceRecordSetsRequest.class));
+        Route53ZoneReader plain = new Route53ZoneReader(route53);
+        Route53ZoneReader oneRun = plain.recordsReadOncePerZone();
+
+        PrivateZones first = oneRun.zones("vpc-1", "us-east-1");
+        PrivateZones second = oneRun.zones("vpc-2", "us-east-1");
+        assertThat(recordReads).containsExactly("Z1");
+        assertThat(second.zones()).singleElement().satisfies(zone -> assertThat(zone.records())
+                .isEqualTo(first.zones().get(0).records()).isNotEmpty());
+
+        plain.zones("vpc-1", "us-east-1");
+        plain.zones("vpc-2", "us-east-1");
+        assertThat(recordReads).as("a remediation or a follow-up always reads the zone afresh").hasSize(3);
+    }
+
+    @Test
     void zonesRoute53RefusesToListAreUnreadableWithTheReason() {
         doThrow(AwsErrors.error(403, "AccessDenied", "not authorized"))
                 .when(route53).listHostedZonesByVPC(any(ListHostedZonesByVpcRequest.class));

@@ -52,4 +52,27 @@ class SweepEstatesIT {
                 "ec2:DescribeNetworkAcls");
         assertThat(recorder.calls()).contains("route53:ListResourceRecordSets");
     }
+
+    @Test
+    void aHubsZonesAssociatedWithEverySpokeAreReadOnceForTheSweep() {
+        FargateScenario first = fleet.vpc("spoke-a",
+                FargateScenario.seedEndpointsAllOn().withoutEndpoint("logs").withoutEndpoint("secretsmanager"));
+        FargateScenario second = fleet.vpc("spoke-b",
+                FargateScenario.seedEndpointsAllOn().withoutEndpoint("logs").withoutEndpoint("secretsmanager"));
+        List<String> hubZones = EstateFixtures.centralZones(first.vpcId(), List.of("logs", "secretsmanager"));
+        hubZones.forEach(zone -> EstateFixtures.associate(zone, second.vpcId()));
+        String cluster = fleet.cluster("c");
+        String app = fleet.taskDefinition("app", Fleet.Definition.seed());
+        fleet.service(Fleet.Service.of(cluster, "web-a", app, first));
+        fleet.service(Fleet.Service.of(cluster, "web-b", app, second));
+
+        SweepResult report = Sweeps.run(Functions.sweep(Settings.fromEnvironment(Map.of()), List.of(recorder),
+                List.of(recorder, fleet.motoServiceFields())), Sweeps.payloadFile("events/scheduled-sweep.json"));
+
+        for (String service : List.of("web-a", "web-b")) {
+            assertThat(report.service(service)).singleElement().satisfies(web -> assertThat(web.status()).isEqualTo("COMPLIANT"));
+        }
+        assertThat(recorder.count("route53:ListHostedZonesByVPC")).as("one list per VPC").isEqualTo(2);
+        assertThat(recorder.count("route53:ListResourceRecordSets")).as("one read per hub zone").isEqualTo(2);
+    }
 }

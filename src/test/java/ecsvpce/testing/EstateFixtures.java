@@ -1,5 +1,6 @@
 package ecsvpce.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -40,8 +41,19 @@ public final class EstateFixtures {
         return zoneId;
     }
 
-    /** The zones a hub associates with a spoke for these services (Landing Zone Accelerator's central endpoints). */
-    public static void centralZones(String vpcId, List<String> services) {
+    /** Associates a zone made for one VPC with another too, as a hub does with every spoke. */
+    public static void associate(String zoneId, String vpcId) {
+        FixtureClients.route53().associateVPCWithHostedZone(r -> r.hostedZoneId(zoneId)
+                .vpc(v -> v.vpcId(vpcId).vpcRegion(VPCRegion.fromValue(MotoServer.REGION))));
+    }
+
+    /**
+     * The zones a hub associates with a spoke for these services (Landing Zone Accelerator's central endpoints).
+     *
+     * @return the zones' ids
+     */
+    public static List<String> centralZones(String vpcId, List<String> services) {
+        List<String> zoneIds = new ArrayList<>();
         for (String service : services) {
             String name = switch (service) {
                 case "ecr.dkr" -> "dkr.ecr.us-east-1.amazonaws.com";
@@ -49,8 +61,9 @@ public final class EstateFixtures {
                 default -> service + ".us-east-1.amazonaws.com";
             };
             boolean wildcard = service.equals("ecr.dkr") || service.equals("s3");
-            zone(vpcId, name, wildcard ? new String[] {name, "*." + name} : new String[] {name});
+            zoneIds.add(zone(vpcId, name, wildcard ? new String[] {name, "*." + name} : new String[] {name}));
         }
+        return zoneIds;
     }
 
     /**

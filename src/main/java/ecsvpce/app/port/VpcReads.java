@@ -9,6 +9,14 @@ import java.util.Optional;
 /** What the use cases read about VPCs. Read only. */
 public interface VpcReads {
 
+    /**
+     * Reads for one run over many VPCs (a sweep): what VPCs share, such as a hub's private hosted
+     * zones, may be read once for the run instead of once per VPC. Nothing is kept beyond the run.
+     */
+    default VpcReads forOneRun() {
+        return this;
+    }
+
     /** Everything a decision about the VPC needs, read at once. */
     NetworkSnapshot snapshot(String vpcId);
 
