@@ -151,7 +151,7 @@ public final class ReportDispatch {
             try {
                 Readable readable = Readables.of(report);
                 String id = notifier.get().publish(new Notice(readable.subject(), ReportText.render(readable),
-                        ChatNotification.json(readable)));
+                        ChatNotification.json(readable), readable.labels()));
                 recent.sent(key.get(), now);
                 status.put("status", "SENT");
                 status.put("messageId", id);

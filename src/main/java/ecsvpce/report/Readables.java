@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Turns a report's JSON form (task, sweep or follow-up check) into a {@link Readable}, and holds
@@ -54,9 +54,13 @@ public final class Readables {
                 + (report.has("mode") ? ", mode " + text(report, "mode", "") : "");
     }
 
-    static List<String> keywords(String label, JsonNode report) {
-        return Stream.of(label, text(report, "account", null), text(report, "region", null))
-                .filter(k -> k != null && !k.isBlank()).toList();
+    static Map<String, String> labels(String label, JsonNode report) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("outcome", label);
+        labels.put("account", text(report, "account", null));
+        labels.put("region", text(report, "region", null));
+        labels.values().removeIf(value -> value == null || value.isBlank());
+        return labels;
     }
 
     static List<String> findings(JsonNode findings) {

@@ -44,7 +44,7 @@ final class SweepReadable {
         String what = totals.isObject() ? totals.path("nonCompliant").asInt() + " of " + totals.path("servicesChecked").asInt()
                 + " service(s) non-compliant" : text(report, "summary", "");
         return new Readable(Readables.subject(label, what, report), Readables.headline(label, report),
-                Readables.origin(report), sections, nextSteps(report), Readables.keywords(label, report));
+                Readables.origin(report), sections, nextSteps(report), Readables.labels(label, report));
     }
 
     /** One word for the whole sweep, worst first. */

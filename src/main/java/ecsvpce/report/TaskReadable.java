@@ -36,7 +36,7 @@ final class TaskReadable {
                 new Section("Notes", Readables.texts(report.path("notes"))),
                 new Section("Follow-up and notification", Readables.delivery(report)));
         return new Readable(Readables.subject(outcome, what, report), Readables.headline(outcome, report),
-                Readables.origin(report), sections, nextSteps(outcome, report), Readables.keywords(outcome, report));
+                Readables.origin(report), sections, nextSteps(outcome, report), Readables.labels(outcome, report));
     }
 
     private static List<String> whatFailed(JsonNode report) {

@@ -52,7 +52,7 @@ final class VerificationReadable {
         List<String> steps = new ArrayList<>();
         report.path("nextSteps").forEach(step -> steps.add(step.asText()));
         return new Readable(Readables.subject(verdict, what, report), Readables.headline(verdict, report),
-                Readables.origin(report), sections, steps, Readables.keywords(verdict, report));
+                Readables.origin(report), sections, steps, Readables.labels(verdict, report));
     }
 
     private static String network(String state) {

@@ -53,7 +53,8 @@ class NoticeAndFollowUpAdaptersTest {
             return PublishResponse.builder().messageId("m-1").build();
         }).when(sns).publish(any(PublishRequest.class));
 
-        String id = new SnsNotifier(() -> sns, TOPIC).publish(new Notice("REMEDIATED web (1 eu-west-1)", "the text", "{\"version\":\"1.0\"}"));
+        String id = new SnsNotifier(() -> sns, TOPIC).publish(new Notice("REMEDIATED web (1 eu-west-1)", "the text",
+                "{\"version\":\"1.0\"}", Map.of("outcome", "REMEDIATED", "account", "123456789012", "region", "eu-west-1")));
 
         assertThat(id).isEqualTo("m-1");
         assertThat(published).singleElement().satisfies(request -> {
@@ -62,6 +63,10 @@ class NoticeAndFollowUpAdaptersTest {
             assertThat(request.messageStructure()).isEqualTo("json");
             JsonNode message = JSON.readTree(request.message());
             assertThat(JSON.convertValue(message, Map.class)).isEqualTo(Map.of("default", "{\"version\":\"1.0\"}", "email", "the text"));
+            assertThat(request.messageAttributes()).hasSize(3).allSatisfy((name, value) ->
+                    assertThat(value.dataType()).isEqualTo("String"));
+            assertThat(request.messageAttributes().get("outcome").stringValue()).isEqualTo("REMEDIATED");
+            assertThat(request.messageAttributes().get("account").stringValue()).isEqualTo("123456789012");
         });
     }
 
@@ -70,7 +75,7 @@ class NoticeAndFollowUpAdaptersTest {
         doThrow(AwsErrors.error(403, "AuthorizationError", "User: arn:aws:sts::123456789012:assumed-role/r/f is not "
                 + "authorized to perform: SNS:Publish on resource: " + TOPIC)).when(sns).publish(any(PublishRequest.class));
 
-        assertThatThrownBy(() -> new SnsNotifier(() -> sns, TOPIC).publish(new Notice("s", "t", "{}")))
+        assertThatThrownBy(() -> new SnsNotifier(() -> sns, TOPIC).publish(new Notice("s", "t", "{}", Map.of())))
                 .isInstanceOfSatisfying(CallFailure.Refused.class, refused ->
                         assertThat(refused.getMessage()).isEqualTo("sns:Publish was denied: grant it to the function's role (AuthorizationError)"));
     }

@@ -112,6 +112,27 @@ class NotificationsIT {
         assertThat(inbox.take()).isEmpty();
     }
 
+    /** The README's filter policy: on a topic every account shares, e-mail gets only what needs a person. */
+    @Test
+    void aSubscriptionOfTheSharedTopicFiltersOnTheOutcomeAndSeesWhichAccountItCameFrom() {
+        Inbox people = Inbox.create("people", Map.of("FilterPolicy",
+                "{\"outcome\": [\"NOT_FIXABLE_BY_ENDPOINTS\", \"FAILED\", \"STILL_BROKEN\", \"SWEEP FAILED\"]}"));
+        try (FargateScenario healed = FargateScenario.builder().namePrefix("healed").create();
+             FargateScenario stuck = FargateScenario.seedEndpointsAllOn().taskEgressNone().namePrefix("stuck")
+                     .clusterName("stuck").create()) {
+            assertThat(remediate(function(Mode.REMEDIATE, people, Optional.empty()), healed).get("outcome"))
+                    .isEqualTo("REMEDIATED");
+            assertThat(remediate(function(Mode.REMEDIATE, people, Optional.empty()), stuck).get("outcome"))
+                    .isEqualTo("NOT_FIXABLE_BY_ENDPOINTS");
+
+            assertThat(people.take()).singleElement().satisfies(envelope -> {
+                assertThat(envelope.path("Subject").asText()).startsWith("NOT_FIXABLE_BY_ENDPOINTS");
+                assertThat(envelope.path("MessageAttributes").path("account").path("Value").asText()).isEqualTo(ACCOUNT);
+                assertThat(envelope.path("MessageAttributes").path("region").path("Value").asText()).isEqualTo(MotoServer.REGION);
+            });
+        }
+    }
+
     /** A member account given a central topic it cannot publish to still heals and says the notification failed. */
     @Test
     void aTopicThatRefusesNeverTurnsTheFixIntoAFailure() {

@@ -37,6 +37,8 @@ class ReportTextTest {
         assertThat(text).startsWith(outcome + ": ").contains(ORIGIN + ", mode " + json.get("mode"));
         assertThat(readable.subject()).startsWith(outcome).endsWith("(" + ReportSamples.ACCOUNT + " " + ReportSamples.REGION + ")")
                 .hasSizeLessThan(100);
+        assertThat(readable.labels()).containsExactly(Map.entry("outcome", outcome),
+                Map.entry("account", ReportSamples.ACCOUNT), Map.entry("region", ReportSamples.REGION));
         assertThat(readable.keywords()).containsExactly(outcome, ReportSamples.ACCOUNT, ReportSamples.REGION);
     }
 

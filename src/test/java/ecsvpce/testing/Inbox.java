@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An SNS topic with an SQS queue subscribed to it, as a machine (or the test) listens to what people
@@ -24,9 +25,15 @@ public final class Inbox {
 
     /** A new topic named {@code name} and a queue subscribed to it. */
     public static Inbox create(String name) {
+        return create(name, Map.of());
+    }
+
+    /** A new topic named {@code name} and a queue subscribed to it with these subscription attributes (FilterPolicy...). */
+    public static Inbox create(String name, Map<String, String> subscriptionAttributes) {
         String topicArn = FixtureClients.sns().createTopic(r -> r.name(name)).topicArn();
         TestQueue queue = TestQueue.create(name + "-inbox");
-        FixtureClients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
+        FixtureClients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queue.arn())
+                .attributes(subscriptionAttributes));
         return new Inbox(topicArn, queue);
     }
 
