@@ -116,7 +116,8 @@ class NotificationsIT {
     @Test
     void aSubscriptionOfTheSharedTopicFiltersOnTheOutcomeAndSeesWhichAccountItCameFrom() {
         Inbox people = Inbox.create("people", Map.of("FilterPolicy",
-                "{\"outcome\": [\"NOT_FIXABLE_BY_ENDPOINTS\", \"FAILED\", \"STILL_BROKEN\", \"SWEEP FAILED\"]}"));
+                "{\"outcome\": [\"NOT_FIXABLE_BY_ENDPOINTS\", \"FAILED\", \"STILL_BROKEN\", \"SWEEP FAILED\", "
+                        + "\"SWEEP NON-COMPLIANT\"]}"));
         try (FargateScenario healed = FargateScenario.builder().namePrefix("healed").create();
              FargateScenario stuck = FargateScenario.seedEndpointsAllOn().taskEgressNone().namePrefix("stuck")
                      .clusterName("stuck").create()) {
