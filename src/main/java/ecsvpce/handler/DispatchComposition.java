@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires what every function does with a finished report (the topic, the follow-up queue, the
@@ -40,24 +38,9 @@ public final class DispatchComposition {
     public static ReportDispatch of(String function, DispatchSettings settings, String region,
                                     List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
         return new ReportDispatch(function, region,
-                settings.topicArn().map(topic -> new SnsNotifier(once(() -> AwsClients.sns(
+                settings.topicArn().map(topic -> new SnsNotifier(LazyPorts.once(() -> AwsClients.sns(
                         Region.of(settings.topicRegion().orElse(region)), interceptors)), topic)),
-                settings.queueUrl().map(queue -> new SqsFollowUpQueue(once(() -> AwsClients.sqs(interceptors)), queue)),
+                settings.queueUrl().map(queue -> new SqsFollowUpQueue(LazyPorts.once(() -> AwsClients.sqs(interceptors)), queue)),
                 settings.followUpDelay(), clock, metrics);
-    }
-
-    /** The value made at the first call, and kept. */
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        return new Supplier<>() {
-            private T made;
-
-            @Override
-            public synchronized T get() {
-                if (made == null) {
-                    made = make.get();
-                }
-                return made;
-            }
-        };
     }
 }

@@ -99,7 +99,7 @@ final class LazyPorts {
     }
 
     /** The value, made by the first caller; every other caller gets the same. */
-    private static <T> Supplier<T> once(Supplier<? extends T> make) {
+    static <T> Supplier<T> once(Supplier<? extends T> make) {
         return new Supplier<>() {
             private T made;
 
