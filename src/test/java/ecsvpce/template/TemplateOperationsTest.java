@@ -142,6 +142,17 @@ class TemplateOperationsTest {
     }
 
     @Test
+    void anOrganisationMayLeaveTheDashboardOutAndKeepEveryAlarm() {
+        assertThat(template.resource("Dashboard")).containsEntry("Condition", "WantsDashboard");
+        assertThat(map(template.raw().get("Conditions"), "Conditions")).containsEntry("WantsDashboard",
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateDashboard"), "true")));
+        assertThat(template.parameter("CreateDashboard")).containsEntry("Default", "true");
+        assertThat(map(map(template.raw().get("Outputs"), "Outputs").get("DashboardName"), "DashboardName"))
+                .containsEntry("Condition", "WantsDashboard");
+        assertThat(resourcesOfType("AWS::CloudWatch::Alarm").values()).hasSize(6).noneMatch(alarm -> alarm.containsKey("Condition"));
+    }
+
+    @Test
     void savedQueriesReadTheFunctionsLogGroupsAndTheReportsFields() {
         Map<String, Map<String, Object>> queries = resourcesOfType("AWS::Logs::QueryDefinition");
         assertThat(queries).hasSize(4);
