@@ -93,7 +93,7 @@ final class SweepReadable {
                     + "deploy with the parameter RemediationMode=REMEDIATE.");
         }
         if (totals.path("fixed").asInt() > 0) {
-            steps.add("Changes applied is not healed yet: follow-up checks look at the endpoints and the services' running counts.");
+            steps.add("Applied does not mean healed yet: follow-up checks look at the endpoints and the services' running counts.");
         }
         if (totals.path("notFixableByEndpoints").asInt() > 0) {
             steps.add("The findings under \"Needs a person\" are not something an endpoint fixes: each line says what to change.");

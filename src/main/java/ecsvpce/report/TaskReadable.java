@@ -129,7 +129,7 @@ final class TaskReadable {
         List<String> steps = new ArrayList<>();
         switch (outcome) {
             case "REMEDIATED" -> {
-                steps.add("Changes applied is not healed yet: a new endpoint takes a minute or more to become "
+                steps.add("Applied does not mean healed yet: a new endpoint takes a minute or more to become "
                         + "available, and ECS retries failed tasks with growing delays.");
                 if ("QUEUED".equals(text(report.path("followUp"), "status", ""))) {
                     steps.add("A follow-up check looks at the endpoints and the service's running count at "

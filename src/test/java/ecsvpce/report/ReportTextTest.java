@@ -52,7 +52,7 @@ class ReportTextTest {
         for (int id = 0; id < 7; id++) {
             assertThat(text).contains("APPLIED res-" + id + " create ");
         }
-        assertThat(text).contains("Changes applied is not healed yet", "aws ecs describe-services --cluster "
+        assertThat(text).contains("Applied does not mean healed yet", "aws ecs describe-services --cluster "
                 + Tasks.CLUSTER_ARN + " --services web");
     }
 
