@@ -201,8 +201,13 @@ public final class ReportSamples {
 
     /** The follow-up the task sample {@code REMEDIATED} asks for, at its {@code check}. */
     public static FollowUp followUp(int check) {
-        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check, List.of(
-                new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE)));
+        return followUp(check, new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE));
+    }
+
+    /** The same follow-up with other workloads. */
+    static FollowUp followUp(int check, FollowUp.Workload... workloads) {
+        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check,
+                List.of(workloads));
     }
 
     /** A stopped task of service {@code web} in the seed's subnet of {@code vpc}, remediated in {@code mode}. */
