@@ -12,7 +12,11 @@ import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.report.Mode;
+import ecsvpce.report.SweepReport;
+import ecsvpce.report.SweepReports;
 import ecsvpce.report.TaskReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -116,6 +120,18 @@ class NoticePolicyTest {
                 NoticePolicy.sweep(SweepSample.FAILED.report()), NoticePolicy.sweep(SweepSample.VPC_UNREADABLE.report()));
 
         assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCompliantVpcSweptAlongsideDoesNotMakeTheSameGapAnotherStory() {
+        SweepReport.Swept alone = (SweepReport.Swept) SweepSample.NEEDS_A_PERSON.report();
+        List<SweepReport.VpcReport> vpcs = new ArrayList<>(alone.vpcs());
+        vpcs.add(new SweepReport.VpcReport("vpc-0compliant00001", true, List.of(), List.of(), List.of(), List.of(),
+                BigDecimal.ZERO, null));
+
+        SweepReport withACompliantVpc = SweepReports.swept(alone.mode(), 1, vpcs, List.of(), List.of(), List.of());
+
+        assertThat(NoticePolicy.sweep(withACompliantVpc)).isEqualTo(NoticePolicy.sweep(alone));
     }
 
     @Test

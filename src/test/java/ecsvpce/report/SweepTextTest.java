@@ -60,6 +60,14 @@ class SweepTextTest {
     }
 
     @Test
+    void aDryRunThatFoundNothingAsksNothing() {
+        Map<String, Object> json = new LinkedHashMap<>(SweepSample.COMPLIANT.json());
+        json.put("mode", Mode.DRY_RUN.name());
+
+        assertThat(Readables.of(json).nextSteps()).isEmpty();
+    }
+
+    @Test
     void aSweepListsTheServicesAndChangesOfEachVpcThatNeededAny() {
         String fixed = ReportText.of(SweepSample.FIXED.json());
         String compliant = ReportText.of(SweepSample.COMPLIANT.json());
