@@ -1,7 +1,6 @@
 package ecsvpce.app;
 
 import ecsvpce.app.port.FollowUp;
-import ecsvpce.report.ActionStatus;
 import ecsvpce.report.Outcome;
 import ecsvpce.report.ServiceStatus;
 import ecsvpce.report.SweepReport;
@@ -37,16 +36,16 @@ final class FollowUpRequests {
                         service ? task.clusterArn() : null, task.serviceName()))));
     }
 
-    /** @param at when the sweep found the gaps and applied its changes */
+    /**
+     * A service is {@code FIXED} only when the changes for its every blocking finding were applied, so a
+     * VPC with a fixed service is one whose changes were applied.
+     *
+     * @param at when the sweep found the gaps and applied its changes
+     */
     static List<FollowUp> afterSweep(SweepReport report, Instant at) {
         List<FollowUp> followUps = new ArrayList<>();
-        if (!(report instanceof SweepReport.Swept swept)) {
-            return followUps;
-        }
-        for (SweepReport.VpcReport vpc : swept.vpcs()) {
-            if (vpc.actions().stream().noneMatch(action -> action.status() == ActionStatus.APPLIED)) {
-                continue;
-            }
+        List<SweepReport.VpcReport> vpcs = report instanceof SweepReport.Swept swept ? swept.vpcs() : List.of();
+        for (SweepReport.VpcReport vpc : vpcs) {
             List<FollowUp.Workload> workloads = new ArrayList<>();
             for (SweepReport.SubnetReport subnet : vpc.subnets()) {
                 subnet.services().stream().filter(service -> service.status() == ServiceStatus.FIXED)

@@ -9,6 +9,7 @@ import ecsvpce.report.Verdict;
 import ecsvpce.report.VerificationReport;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * (the task, the time): twenty tasks failing on the same gap give one key. Pure.
  */
 final class NoticePolicy {
+    private static final Pattern REVISION = Pattern.compile(":[0-9]+$");
+
     private NoticePolicy() {
     }
 
@@ -48,12 +51,13 @@ final class NoticePolicy {
         if (report instanceof SweepReport.Failed failed) {
             return Optional.of(key("sweep", "FAILED", error(failed.error())));
         }
-        if (!(report instanceof SweepReport.Swept swept) || swept.totals().nonCompliant() == 0
-                && swept.unreadable().isEmpty() && swept.vpcs().stream().allMatch(vpc -> vpc.error() == null)) {
+        // A VPC with a non-compliant service, or one that could not be read or changed, is not compliant.
+        if (!(report instanceof SweepReport.Swept swept)
+                || swept.unreadable().isEmpty() && swept.vpcs().stream().allMatch(SweepReport.VpcReport::compliant)) {
             return Optional.empty();
         }
         return Optional.of(key("sweep", swept.mode().name(), swept.vpcs().stream()
-                        .filter(vpc -> !vpc.compliant() || vpc.error() != null)
+                        .filter(vpc -> !vpc.compliant())
                         .map(vpc -> key(vpc.vpcId(), actions(vpc.actions()), findings(vpc.unfixed()), error(vpc.error())))
                         .collect(Collectors.joining(";")),
                 swept.unreadable().stream().map(SweepReport.Unreadable::resource).collect(Collectors.joining(","))));
@@ -72,13 +76,9 @@ final class NoticePolicy {
         return List.of("NETWORK", "UNKNOWN").contains(examined.failure().failureClass());
     }
 
-    /** {@code family} of {@code arn:...:task-definition/family:revision}: revisions of one definition fail alike. */
+    /** {@code arn:...:task-definition/family} of {@code arn:...:task-definition/family:revision}: revisions of one definition fail alike. */
     private static String family(String taskDefinitionArn) {
-        if (taskDefinitionArn == null) {
-            return "";
-        }
-        String name = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
-        return name.contains(":") ? name.substring(0, name.lastIndexOf(':')) : name;
+        return taskDefinitionArn == null ? null : REVISION.matcher(taskDefinitionArn).replaceFirst("");
     }
 
     private static String actions(List<ActionReport> actions) {

@@ -37,7 +37,7 @@ public record VerificationReport(Verdict verdict, String summary, String vpcId, 
     /**
      * One workload checked: its subnet's network and, for a service, its counts.
      *
-     * @param runningCount null for a standalone task, or a service ECS no longer knows
+     * @param runningCount null for a standalone task, a service ECS no longer knows, or a subnet that is gone
      */
     public record WorkloadCheck(String subnetId, List<EndpointService> needs, NetworkState network,
                                 List<Finding> blocking, String clusterArn, String serviceName,

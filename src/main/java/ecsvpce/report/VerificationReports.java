@@ -140,11 +140,13 @@ public final class VerificationReports {
         return workloads.stream().anyMatch(w -> w.network() == state);
     }
 
-    /** The services below their desired count, each once (a service may span several subnets). */
+    /**
+     * The services below their desired count, each once (a service may span several subnets). A workload
+     * whose subnet is gone has no count: its service is not waited for.
+     */
     private static List<WorkloadCheck> recovering(List<WorkloadCheck> workloads) {
         Set<String> seen = new HashSet<>();
         return workloads.stream().filter(w -> w.runningCount() != null && w.runningCount() < w.desiredCount())
-                .filter(w -> w.network() != NetworkState.GONE)
                 .filter(w -> seen.add(w.clusterArn() + "/" + w.serviceName())).toList();
     }
 }

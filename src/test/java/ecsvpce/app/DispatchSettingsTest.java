@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where a function tells people and queues checks: read from its environment, refused when malformed. */
 class DispatchSettingsTest {
@@ -31,6 +33,14 @@ class DispatchSettingsTest {
         assertThat(settings.followUpDelay()).isEqualTo(Duration.ofSeconds(120));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "900"})
+    void aDelayFromNoneToSqsLongestIsTaken(String seconds) {
+        DispatchSettings settings = DispatchSettings.fromEnvironment(Map.of(DispatchSettings.DELAY_SECONDS, seconds));
+
+        assertThat(settings.followUpDelay()).isEqualTo(Duration.ofSeconds(Long.parseLong(seconds)));
+    }
+
     @Test
     void malformedValuesAreRefusedWithTheReason() {
         assertThatThrownBy(() -> DispatchSettings.fromEnvironment(Map.of(DispatchSettings.TOPIC_ARN, "my-topic")))
@@ -40,6 +50,8 @@ class DispatchSettingsTest {
         assertThatThrownBy(() -> DispatchSettings.fromEnvironment(Map.of(DispatchSettings.DELAY_SECONDS, "5m")))
                 .hasMessageContaining("whole number of seconds");
         assertThatThrownBy(() -> DispatchSettings.fromEnvironment(Map.of(DispatchSettings.DELAY_SECONDS, "901")))
+                .hasMessageContaining("0 to 900");
+        assertThatThrownBy(() -> DispatchSettings.fromEnvironment(Map.of(DispatchSettings.DELAY_SECONDS, "-1")))
                 .hasMessageContaining("0 to 900");
     }
 }

@@ -51,6 +51,8 @@ class FollowUpCheckTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
         assertThat(report.remaining()).extracting(f -> f.code().name()).containsOnly("TASK_SG_EGRESS_BLOCKS_443");
+        assertThat(report.nextSteps()).isNotEmpty().allSatisfy(step -> assertThat(step)
+                .startsWith("TASK_SG_EGRESS_BLOCKS_443 " + Snapshots.TASK_SG + ": the task's security groups"));
         assertThat(aws.calls).containsExactly("snapshot:" + Snapshots.VPC_ID, "states:" + Tasks.CLUSTER_ARN);
     }
 
@@ -77,6 +79,55 @@ class FollowUpCheckTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.HEALED);
         assertThat(report.workloads().get(0).runningCount()).isNull();
+        assertThat(report.summary()).isEqualTo("healed: " + Snapshots.VPC_ID + " serves every need, 7m 00s after the "
+                + "failure at the latest");
+    }
+
+    @Test
+    void aStandaloneTaskIsCheckedByItsNetworkAloneAndNoServiceIsRead() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().build());
+
+        VerificationReport report = check(ReportSamples.followUp(1, workload(Snapshots.TASK_SUBNET, null))).report();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.HEALED);
+        assertThat(aws.calls).containsExactly("snapshot:" + Snapshots.VPC_ID);
+    }
+
+    @Test
+    void eachServiceIsJudgedByItsOwnCountAndOneWhoseSubnetIsGoneIsNotWaitedFor() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().build());
+        aws.serviceStates.put(Tasks.CLUSTER_ARN + "/web", new ServiceState(2, 2, List.of(Snapshots.TASK_SG)));
+        aws.serviceStates.put(Tasks.CLUSTER_ARN + "/api", new ServiceState(0, 2, List.of(Snapshots.TASK_SG)));
+
+        VerificationReport report = check(ReportSamples.followUp(1, workload(Snapshots.TASK_SUBNET, "web"),
+                workload("subnet-0deleted000", "api"))).report();
+
+        assertThat(report.workloads()).extracting(VerificationReport.WorkloadCheck::runningCount).containsExactly(2, null);
+        assertThat(report.verdict()).isEqualTo(Verdict.HEALED);
+    }
+
+    @Test
+    void whenEverySubnetCheckedIsGoneNothingIsLeftToCheck() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().build());
+
+        VerificationReport report = check(ReportSamples.followUp(1, workload("subnet-0deleted000", null))).report();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.GONE);
+        assertThat(report.summary()).isEqualTo("gone: the subnets checked in " + Snapshots.VPC_ID + " no longer exist; "
+                + "nothing to check");
+    }
+
+    @Test
+    void aServiceInTwoSubnetsThatDoesNotRecoverIsAskedAboutOnce() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withSubnetA2().build());
+        aws.serviceStates.put(Tasks.CLUSTER_ARN + "/web", new ServiceState(0, 2, List.of(Snapshots.TASK_SG)));
+
+        VerificationReport report = check(ReportSamples.followUp(FollowUpCheck.MAX_CHECKS,
+                workload(Snapshots.TASK_SUBNET, "web"), workload(Snapshots.SUBNET_A2, "web"))).report();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
+        assertThat(report.summary()).endsWith(": services still below their desired count; web runs 0 of 2");
+        assertThat(report.nextSteps()).singleElement().asString().startsWith("Service web still runs 0 of 2 tasks");
     }
 
     @Test
@@ -85,6 +136,12 @@ class FollowUpCheckTest {
         aws.fail("states:" + Tasks.CLUSTER_ARN, InMemoryPorts.stillFailing("ecs:DescribeServices"));
 
         assertThatThrownBy(() -> check(ReportSamples.followUp(1))).isInstanceOf(CallFailure.StillFailing.class);
+    }
+
+    /** A workload of the seed's needs in {@code subnetId}, of service {@code serviceName} or of a standalone task (null). */
+    private static FollowUp.Workload workload(String subnetId, String serviceName) {
+        return new FollowUp.Workload(subnetId, ReportSamples.SEED_NEEDS, serviceName == null ? List.of(Snapshots.TASK_SG)
+                : List.of(), serviceName == null ? null : Tasks.CLUSTER_ARN, serviceName);
     }
 
     private FollowUpCheck.Checked check(FollowUp followUp) {

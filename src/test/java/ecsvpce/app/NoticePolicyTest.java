@@ -5,15 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ecsvpce.app.ReportSamples.CheckSample;
 import ecsvpce.app.ReportSamples.SweepSample;
 import ecsvpce.app.ReportSamples.TaskSample;
+import ecsvpce.app.port.ActionResult;
+import ecsvpce.app.port.CallFailure;
+import ecsvpce.core.EndpointService;
+import ecsvpce.core.fixtures.Snapshots;
+import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.report.Mode;
+import ecsvpce.report.SweepReport;
+import ecsvpce.report.SweepReports;
 import ecsvpce.report.TaskReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which reports people are told about, and which two reports tell the same story. */
 class NoticePolicyTest {
+    private static final String NEXT_REVISION = Tasks.TASK_DEFINITION_ARN.replaceFirst(":[0-9]+$", ":8");
+    private static final String OTHER_DEFINITION = Tasks.TASK_DEFINITION_ARN.replaceFirst("/app:[0-9]+$", "/worker:1");
 
     @ParameterizedTest
     @CsvSource({"REMEDIATED, true", "PLANNED, true", "NEEDS_A_PERSON, true", "NOT_NETWORK, true",
@@ -24,8 +38,8 @@ class NoticePolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"FIXED, true", "PLANNED, true", "NEEDS_A_PERSON, true", "FAILED, true", "COMPLIANT, false",
-            "REJECTED, false"})
+    @CsvSource({"FIXED, true", "PLANNED, true", "NEEDS_A_PERSON, true", "FAILED, true", "VPC_UNREADABLE, true",
+            "COMPLIANT, false", "REJECTED, false"})
     void sweepReports(SweepSample sample, boolean told) {
         assertThat(NoticePolicy.sweep(sample.report()).isPresent()).isEqualTo(told);
     }
@@ -51,9 +65,73 @@ class NoticePolicyTest {
         List<Optional<String>> keys = List.of(NoticePolicy.task(TaskSample.REMEDIATED.report()),
                 NoticePolicy.task(TaskSample.PLANNED.report()), NoticePolicy.task(TaskSample.NEEDS_A_PERSON.report()),
                 NoticePolicy.task(TaskSample.NOT_NETWORK.report()), NoticePolicy.task(TaskSample.FAILED_WHILE_APPLYING.report()),
-                NoticePolicy.task(TaskSample.FAILED_BEFORE_READING.report()));
+                NoticePolicy.task(TaskSample.FAILED_BEFORE_READING.report()), NoticePolicy.task(TaskSample.UNVERIFIED.report()));
 
         assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anotherGapOfTheSameVpcIsAnotherStory() {
+        TaskReport oneEndpointMissing = remediate(Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER)
+                .build(), aws -> { });
+        TaskReport reachesTheInternet = remediate(Snapshots.isolatedEmptyVpc().internetPath("igw-0a1b2c3d").build(), aws -> { });
+
+        assertThat(List.of(NoticePolicy.task(TaskSample.REMEDIATED.report()), NoticePolicy.task(oneEndpointMissing),
+                NoticePolicy.task(TaskSample.NEEDS_A_PERSON.report()), NoticePolicy.task(reachesTheInternet)))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anEndpointMadeAgainAfterItWasDeletedIsToldAgain() {
+        TaskReport madeAgain = remediate(Snapshots.isolatedEmptyVpc().build(), aws -> aws.onApply((actions, done) ->
+                actions.forEach(action -> done.add(ActionResult.applied(action, "vpce-again" + done.size())))));
+
+        assertThat(NoticePolicy.task(madeAgain)).isNotEqualTo(NoticePolicy.task(TaskSample.REMEDIATED.report()));
+    }
+
+    @Test
+    void aRefusalForAnotherReasonIsAnotherStory() {
+        TaskReport clusterGone = remediate(Snapshots.isolatedEmptyVpc().build(), aws -> aws.fail("describeTask",
+                new CallFailure.Refused(false, "ecs:DescribeTasks", "ClusterNotFoundException",
+                        "ecs:DescribeTasks was rejected: ClusterNotFoundException", null)));
+
+        assertThat(NoticePolicy.task(clusterGone)).isPresent()
+                .isNotEqualTo(NoticePolicy.task(TaskSample.FAILED_BEFORE_READING.report()));
+    }
+
+    @Test
+    void aFailureThatIsNotTheNetworkIsOneStoryPerTaskDefinitionFamily() {
+        Optional<String> key = NoticePolicy.task(TaskSample.NOT_NETWORK.report());
+
+        assertThat(NoticePolicy.task(TaskSample.NOT_NETWORK.report(NEXT_REVISION))).as("another revision").isEqualTo(key);
+        assertThat(NoticePolicy.task(TaskSample.NOT_NETWORK.report(OTHER_DEFINITION))).as("another family").isNotEqualTo(key);
+    }
+
+    @Test
+    void aGapOfTheVpcIsOneStoryWhicheverTaskDefinitionRanIntoIt() {
+        assertThat(NoticePolicy.task(TaskSample.NEEDS_A_PERSON.report(OTHER_DEFINITION)))
+                .isEqualTo(NoticePolicy.task(TaskSample.NEEDS_A_PERSON.report()));
+    }
+
+    @Test
+    void differentSweepStoriesHaveDifferentKeys() {
+        List<Optional<String>> keys = List.of(NoticePolicy.sweep(SweepSample.FIXED.report()),
+                NoticePolicy.sweep(SweepSample.PLANNED.report()), NoticePolicy.sweep(SweepSample.NEEDS_A_PERSON.report()),
+                NoticePolicy.sweep(SweepSample.FAILED.report()), NoticePolicy.sweep(SweepSample.VPC_UNREADABLE.report()));
+
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCompliantVpcSweptAlongsideDoesNotMakeTheSameGapAnotherStory() {
+        SweepReport.Swept alone = (SweepReport.Swept) SweepSample.NEEDS_A_PERSON.report();
+        List<SweepReport.VpcReport> vpcs = new ArrayList<>(alone.vpcs());
+        vpcs.add(new SweepReport.VpcReport("vpc-0compliant00001", true, List.of(), List.of(), List.of(), List.of(),
+                BigDecimal.ZERO, null));
+
+        SweepReport withACompliantVpc = SweepReports.swept(alone.mode(), 1, vpcs, List.of(), List.of(), List.of());
+
+        assertThat(NoticePolicy.sweep(withACompliantVpc)).isEqualTo(NoticePolicy.sweep(alone));
     }
 
     @Test
@@ -61,5 +139,10 @@ class NoticePolicyTest {
         assertThat(NoticePolicy.verification(CheckSample.UNDONE.report()))
                 .isEqualTo(NoticePolicy.verification(CheckSample.UNDONE.report()))
                 .isNotEqualTo(NoticePolicy.verification(CheckSample.NOT_RECOVERED.report()));
+    }
+
+    private static TaskReport remediate(NetworkSnapshot vpc, Consumer<InMemoryPorts> script) {
+        return ReportSamples.remediate(Mode.REMEDIATE, vpc, ReportSamples.stoppedTask(Tasks.SEED_STOPPED_REASON,
+                Tasks.TASK_DEFINITION_ARN, "service:" + ReportSamples.SERVICE), script);
     }
 }

@@ -45,15 +45,25 @@ class ReportDispatchTest {
         assertThat(List.copyOf(out.keySet()).subList(0, 5)).containsExactly("outcome", "mode", "summary", "account", "region");
         assertThat(out.get("followUp")).isEqualTo(Map.of("status", "QUEUED", "vpcId", Snapshots.VPC_ID, "check", 1,
                 "checkAt", ReportSamples.NOW.plus(DELAY).toString()));
-        assertThat(channels.queued).containsExactly(Map.entry(
-                FollowUpRequests.afterTask(TaskSample.REMEDIATED.report(), ReportSamples.FAILED_AT, ReportSamples.NOW)
-                        .orElseThrow(), DELAY));
+        assertThat(channels.queued).containsExactly(Map.entry(new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN,
+                ReportSamples.FAILED_AT, ReportSamples.NOW, 1, List.of(new FollowUp.Workload(Snapshots.TASK_SUBNET,
+                        ReportSamples.SEED_NEEDS, List.of(Snapshots.TASK_SG), Tasks.CLUSTER_ARN, ReportSamples.SERVICE))),
+                DELAY));
         assertThat(out.get("notification")).isEqualTo(Map.of("status", "SENT", "messageId", "message-1"));
         assertThat(channels.published).singleElement().satisfies(notice -> {
             assertThat(notice.subject()).startsWith("REMEDIATED web in " + Snapshots.VPC_ID);
             assertThat(notice.text()).contains("Follow-up check 1 of " + Snapshots.VPC_ID + " queued for");
             assertThat(notice.chatJson()).startsWith("{\"version\":\"1.0\",\"source\":\"custom\"");
         });
+    }
+
+    @Test
+    void aStandaloneTasksCheckNamesNoServiceToWaitFor() {
+        task(TaskSample.STANDALONE.report());
+
+        assertThat(channels.queued.keySet()).singleElement().satisfies(followUp -> assertThat(followUp.workloads())
+                .containsExactly(new FollowUp.Workload(Snapshots.TASK_SUBNET, ReportSamples.SEED_NEEDS,
+                        List.of(Snapshots.TASK_SG), null, null)));
     }
 
     @Test
@@ -152,6 +162,17 @@ class ReportDispatchTest {
             assertThat(w.clusterArn()).isEqualTo(Tasks.CLUSTER_ARN);
         });
         assertThat(channels.published).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SweepSample.class, names = {"PLANNED", "NEEDS_A_PERSON", "COMPLIANT", "FAILED"})
+    void aSweepThatFixedNothingQueuesNoCheck(SweepSample sample) {
+        SweepReport report = sample.report();
+
+        Map<String, Object> out = dispatch.sweep(report, ReportJson.toMap(report), ReportSamples.ACCOUNT);
+
+        assertThat(out).doesNotContainKey("followUps");
+        assertThat(channels.queued).isEmpty();
     }
 
     @Test

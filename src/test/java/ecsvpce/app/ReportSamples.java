@@ -40,6 +40,7 @@ public final class ReportSamples {
     public static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     public static final Instant FAILED_AT = NOW.minus(Duration.ofMinutes(7));
     public static final String SERVICE = "web";
+    static final String NETWORK_INTERFACE = "eni-1";
     static final List<EndpointService> SEED_NEEDS = List.of(EndpointService.ECR_DKR, EndpointService.ECR_API,
             EndpointService.S3, EndpointService.LOGS, EndpointService.SSM, EndpointService.SECRETSMANAGER);
     private static final String PERMISSION_REASON = "ResourceInitializationError: unable to pull secrets or registry "
@@ -64,35 +65,40 @@ public final class ReportSamples {
         FAILED_WHILE_APPLYING(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON,
                 aws -> aws.onApply(InMemoryPorts.applyThenRefuse(1))),
         FAILED_BEFORE_READING(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON,
-                aws -> aws.fail("describeTask", InMemoryPorts.refused("ecs:DescribeTasks")));
+                aws -> aws.fail("describeTask", InMemoryPorts.refused("ecs:DescribeTasks"))),
+        /** A task no service started ({@code RunTask}): its groups come from its network interface. */
+        STANDALONE(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), Tasks.SEED_STOPPED_REASON, "family:app",
+                aws -> aws.interfaceGroups.put(NETWORK_INTERFACE, List.of(Snapshots.TASK_SG)));
 
         private final Mode mode;
         private final NetworkSnapshot vpc;
         private final String stoppedReason;
+        private final String group;
         private final Consumer<InMemoryPorts> script;
 
         TaskSample(Mode mode, NetworkSnapshot vpc, String stoppedReason, Consumer<InMemoryPorts> script) {
+            this(mode, vpc, stoppedReason, "service:" + SERVICE, script);
+        }
+
+        TaskSample(Mode mode, NetworkSnapshot vpc, String stoppedReason, String group, Consumer<InMemoryPorts> script) {
             this.mode = mode;
             this.vpc = vpc;
             this.stoppedReason = stoppedReason;
+            this.group = group;
             this.script = script;
         }
 
         public TaskReport report() {
-            InMemoryPorts aws = new InMemoryPorts();
-            aws.definitions.put(Tasks.TASK_DEFINITION_ARN, Tasks.seedDefinition());
-            aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
-            aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
-            aws.snapshots(Snapshots.VPC_ID, vpc);
-            script.accept(aws);
-            TaskRemediation remediation = new TaskRemediation(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()),
-                    REGION, Clock.fixed(NOW, ZoneOffset.UTC));
+            return report(Tasks.TASK_DEFINITION_ARN);
+        }
+
+        /** The same story told by a task of another task definition (or revision). */
+        public TaskReport report(String taskDefinitionArn) {
             if (stoppedReason == null) {
-                return remediation.notOurs("not an ECS Task State Change event (source aws.s3, detail-type Object Created)");
+                return remediation(mode, vpc, aws -> { })
+                        .notOurs("not an ECS Task State Change event (source aws.s3, detail-type Object Created)");
             }
-            StoppedTask task = stoppedTask(stoppedReason);
-            aws.tasks.put(task.taskArn(), task);
-            return remediation.remediate(task);
+            return remediate(mode, vpc, stoppedTask(stoppedReason, taskDefinitionArn, group), script);
         }
 
         /** The report's JSON form as the function returns it, told to nobody. */
@@ -110,6 +116,8 @@ public final class ReportSamples {
         NEEDS_A_PERSON(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().taskEgress().build(), aws -> { }),
         FAILED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(),
                 aws -> aws.fail("clusterArns", InMemoryPorts.refused("ecs:ListClusters"))),
+        VPC_UNREADABLE(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(),
+                aws -> aws.fail("snapshot:" + Snapshots.VPC_ID, InMemoryPorts.refused("ec2:DescribeVpcs"))),
         REJECTED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), aws -> { });
 
         private final Mode mode;
@@ -193,16 +201,41 @@ public final class ReportSamples {
 
     /** The follow-up the task sample {@code REMEDIATED} asks for, at its {@code check}. */
     public static FollowUp followUp(int check) {
-        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check, List.of(
-                new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE)));
+        return followUp(check, new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE));
     }
 
-    static StoppedTask stoppedTask(String stoppedReason) {
+    /** The same follow-up with other workloads. */
+    static FollowUp followUp(int check, FollowUp.Workload... workloads) {
+        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check,
+                List.of(workloads));
+    }
+
+    /** A stopped task of service {@code web} in the seed's subnet of {@code vpc}, remediated in {@code mode}. */
+    static TaskReport remediate(Mode mode, NetworkSnapshot vpc, StoppedTask task, Consumer<InMemoryPorts> script) {
+        return remediation(mode, vpc, aws -> {
+            aws.definitions.put(task.taskDefinitionArn(), Tasks.seedDefinition());
+            aws.tasks.put(task.taskArn(), task);
+            script.accept(aws);
+        }).remediate(task);
+    }
+
+    private static TaskRemediation remediation(Mode mode, NetworkSnapshot vpc, Consumer<InMemoryPorts> script) {
+        InMemoryPorts aws = new InMemoryPorts();
+        aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
+        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
+        aws.snapshots(Snapshots.VPC_ID, vpc);
+        script.accept(aws);
+        return new TaskRemediation(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()), REGION,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** @param group {@code service:NAME} for a service's task, {@code family:NAME} for a standalone one */
+    static StoppedTask stoppedTask(String stoppedReason, String taskDefinitionArn, String group) {
         return StoppedTask.builder().taskArn(Tasks.TASK_ARN).clusterArn(Tasks.CLUSTER_ARN)
-                .taskDefinitionArn(Tasks.TASK_DEFINITION_ARN).lastStatus("STOPPED").stopCode("TaskFailedToStart")
+                .taskDefinitionArn(taskDefinitionArn).lastStatus("STOPPED").stopCode("TaskFailedToStart")
                 .stoppedReason(stoppedReason).launchType("FARGATE").platformVersion("1.4.0")
-                .availabilityZone(Snapshots.TASK_AZ).group("service:" + SERVICE).startedBy("ecs-svc/1")
-                .subnetId(Snapshots.TASK_SUBNET).networkInterfaceId("eni-1").build();
+                .availabilityZone(Snapshots.TASK_AZ).group(group).startedBy(group.startsWith("service:") ? "ecs-svc/1" : null)
+                .subnetId(Snapshots.TASK_SUBNET).networkInterfaceId(NETWORK_INTERFACE).build();
     }
 
     /** A dispatch that tells nobody and keeps its metric lines to itself. */

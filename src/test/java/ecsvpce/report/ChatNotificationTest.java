@@ -51,6 +51,35 @@ class ChatNotificationTest {
         assertThat(description.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ChatNotification.LINE_LIMIT + 2));
     }
 
+    @Test
+    void theNextStepsAndKeywordsAreThoseOfTheReport() throws Exception {
+        Readable readable = Readables.of(TaskSample.REMEDIATED.json());
+
+        JsonNode content = JSON.readTree(ChatNotification.json(readable)).path("content");
+
+        assertThat(texts(content.path("nextSteps"))).hasSize(2).isEqualTo(readable.nextSteps());
+        assertThat(texts(content.path("keywords"))).isEqualTo(readable.keywords());
+    }
+
+    @Test
+    void whatJustFitsIsKeptWholeAndOneMoreIsCut() throws Exception {
+        List<String> fiveLines = List.of("one", "two", "three", "four", "five");
+        String fits = "s".repeat(ChatNotification.NEXT_STEP_LIMIT);
+        Readable readable = new Readable("subject", "headline", "origin", List.of(new Readable.Section("Five", fiveLines)),
+                List.of(fits, fits + "t"), List.of());
+
+        JsonNode content = JSON.readTree(ChatNotification.json(readable)).path("content");
+
+        assertThat(content.path("description").asText()).endsWith("*Five*\n• one\n• two\n• three\n• four\n• five\n");
+        assertThat(texts(content.path("nextSteps"))).containsExactly(fits, "s".repeat(ChatNotification.NEXT_STEP_LIMIT - 1) + "…");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

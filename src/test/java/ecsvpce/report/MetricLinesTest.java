@@ -38,7 +38,8 @@ class MetricLinesTest {
                     .as("dimension %s in %s", key, text).isTrue());
             assertThat(directive.path("Metrics")).isNotEmpty().allSatisfy(metric -> {
                 assertThat(line.path(metric.path("Name").asText()).isNumber()).as("%s in %s", metric, text).isTrue();
-                assertThat(metric.path("Unit").asText()).isIn("Count", "None", "Seconds");
+                assertThat(metric.path("Unit").asText()).isEqualTo(metric.path("Name").asText().equals("MonthlyCostAddedUsd")
+                        ? "None" : "Count");
             });
         }
     }
@@ -90,6 +91,35 @@ class MetricLinesTest {
 
         assertThat(verdict.path("Verifications").asInt()).isEqualTo(1);
         assertThat(verdict.path("RecoverySeconds").asLong()).isEqualTo(420);
+        assertThat(verdict.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics"))
+                .extracting(metric -> metric.path("Name").asText() + " " + metric.path("Unit").asText())
+                .containsExactly("Verifications Count", "RecoverySeconds Seconds");
+    }
+
+    @Test
+    void aSweepCountsTheChangesOfEveryVpcAndTheFindingsOfEveryService() throws Exception {
+        Map<String, JsonNode> lines = byDimensions(MetricLines.of(SweepSample.FIXED.json(), "SweepFunction", ReportSamples.NOW));
+
+        JsonNode totals = lines.get("Function=SweepFunction");
+        assertThat(totals.path("ActionsApplied").asInt()).isEqualTo(7);
+        assertThat(totals.path("EndpointsCreated").asInt()).isEqualTo(6);
+        assertThat(totals.path("MonthlyCostAddedUsd").decimalValue()).isEqualByComparingTo("36.50");
+        assertThat(lines.get("FindingCode=ENDPOINT_MISSING").path("Findings").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aNotificationNotSentAgainIsCountedAsSuppressedAndEachFollowUpByWhatBecameOfIt() throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>(SweepSample.FIXED.json());
+        json.put("notification", Map.of("status", "ALREADY_SENT", "sentAt", "2026-11-30T09:30:00Z"));
+        json.put("followUps", List.of(Map.of("status", "QUEUED"), Map.of("status", "FAILED"), Map.of("status", "QUEUED")));
+
+        JsonNode totals = byDimensions(MetricLines.of(json, "SweepFunction", ReportSamples.NOW)).get("Function=SweepFunction");
+
+        assertThat(totals.path("NotificationsSuppressed").asInt()).isEqualTo(1);
+        assertThat(totals.path("NotificationsSent").asInt()).isZero();
+        assertThat(totals.path("NotificationsFailed").asInt()).isZero();
+        assertThat(totals.path("FollowUpsQueued").asInt()).isEqualTo(2);
+        assertThat(totals.path("FollowUpsFailed").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -3,8 +3,6 @@ package ecsvpce.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ecsvpce.app.ReportSamples;
-import ecsvpce.app.ReportSamples.CheckSample;
-import ecsvpce.app.ReportSamples.SweepSample;
 import ecsvpce.app.ReportSamples.TaskSample;
 import ecsvpce.core.failure.Redaction;
 import ecsvpce.core.fixtures.Snapshots;
@@ -19,8 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The readable report of every outcome, made from the report's JSON form as the functions return it:
- * what failed, why, what changed (with ids), what it costs, what needs a person and what to do.
+ * The readable report of a stopped task, each way it can end, made from the report's JSON form as the
+ * function returns it: what failed, why, what changed (with ids), what it costs, what needs a person
+ * and what to do; and what every readable report shares (subject, long lists, redaction). Sweeps:
+ * {@link SweepTextTest}; follow-up checks: {@link VerificationTextTest}.
  */
 class ReportTextTest {
     private static final String ORIGIN = "Account " + ReportSamples.ACCOUNT + ", Region " + ReportSamples.REGION;
@@ -54,6 +54,59 @@ class ReportTextTest {
         }
         assertThat(text).contains("Applied does not mean healed yet", "aws ecs describe-services --cluster "
                 + Tasks.CLUSTER_ARN + " --services web");
+    }
+
+    @Test
+    void aRemediationSaysWhatFailedWhereAndWhatWasFound() {
+        String text = ReportText.of(TaskSample.REMEDIATED.json());
+
+        assertThat(text).contains("What failed\n-----------\n  Task: " + Tasks.TASK_ARN + "\n  Service: web in " + Tasks.CLUSTER_ARN
+                        + "\n  Task definition: " + Tasks.TASK_DEFINITION_ARN + "\n  Subnet: " + Snapshots.TASK_SUBNET + " in "
+                        + Snapshots.VPC_ID + " (" + Snapshots.TASK_AZ + ")\n",
+                "  Stop reason: ResourceInitializationError: unable to pull secrets or registry auth",
+                "Findings\n--------\n  BLOCKING ENDPOINT_MISSING ecr.dkr: no ecr.dkr interface endpoint in " + Snapshots.VPC_ID + "\n");
+    }
+
+    @Test
+    void aChangeShowsItsMonthlyCostOnlyWhenItHasOne() {
+        String text = ReportText.of(TaskSample.REMEDIATED.json());
+
+        assertThat(text).contains("[subnet-0private0a] with private DNS and security group ecs-vpce-remediator-endpoints "
+                        + "(created by this plan) (7.30 USD a month)\n",
+                "APPLIED res-0 create security group ecs-vpce-remediator-endpoints in " + Snapshots.VPC_ID
+                        + " admitting TCP 443 from [10.0.0.0/16]\n");
+    }
+
+    @Test
+    void aStandaloneTaskIsNamedByItsIdAndCluster() {
+        Readable readable = Readables.of(TaskSample.STANDALONE.json());
+
+        assertThat(readable.subject()).startsWith("REMEDIATED " + Tasks.TASK_ARN.substring(Tasks.TASK_ARN.lastIndexOf('/') + 1)
+                + " in " + Snapshots.VPC_ID + " (");
+        assertThat(ReportText.render(readable)).contains("  Cluster: " + Tasks.CLUSTER_ARN + "\n").doesNotContain("Service: ");
+    }
+
+    @Test
+    void aLongStopReasonIsCutAndWhatNoEndpointServesIsSaid() {
+        Map<String, Object> json = new LinkedHashMap<>(TaskSample.REMEDIATED.json());
+        Map<String, Object> failure = new LinkedHashMap<>(castMap(json.get("failure")));
+        json.put("failure", failure);
+        json.put("unservable", List.of("container 'app' reaches sts.amazonaws.com, which no endpoint here serves"));
+
+        failure.put("stoppedReason", "x".repeat(600));
+        String whole = ReportText.of(json);
+        failure.put("stoppedReason", "x".repeat(601));
+        String cut = ReportText.of(json);
+
+        assertThat(whole).contains("  Stop reason: " + "x".repeat(600) + "\n",
+                "  No endpoint serves: container 'app' reaches sts.amazonaws.com");
+        assertThat(cut).contains("  Stop reason: " + "x".repeat(600) + "...\n");
+    }
+
+    @Test
+    void nextStepsComeLastUnderTheirHeading() {
+        assertThat(ReportText.of(TaskSample.REMEDIATED.json())).contains("\nNext steps\n----------\n  - Changes applied is not "
+                + "healed yet");
     }
 
     @Test
@@ -104,54 +157,6 @@ class ReportTextTest {
         assertThat(Readables.of(sample.json()).nextSteps()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(SweepSample.class)
-    void everySweepReportOpensWithItsLabelAndSummary(SweepSample sample) {
-        Map<String, Object> json = sample.json();
-
-        String text = ReportText.of(json);
-
-        assertThat(text).startsWith("SWEEP ").contains((String) json.get("summary"), ORIGIN);
-    }
-
-    @Test
-    void aSweepListsTheServicesAndChangesOfEachVpcThatNeededAny() {
-        String fixed = ReportText.of(SweepSample.FIXED.json());
-        String compliant = ReportText.of(SweepSample.COMPLIANT.json());
-        String person = ReportText.of(SweepSample.NEEDS_A_PERSON.json());
-
-        assertThat(fixed).contains("VPC vpc-0a1b2c3d4e5f60001", "FIXED web in subnet-0private0a", "APPLIED res-1 create ",
-                "Cost: 36.50 USD a month");
-        assertThat(compliant).contains("Compliant", "1 VPC(s): vpc-0a1b2c3d4e5f60001").doesNotContain("VPC vpc-");
-        assertThat(person).contains("NOT_FIXABLE_BY_ENDPOINTS web", "Needs a person: BLOCKING TASK_SG_EGRESS_BLOCKS_443");
-    }
-
-    @ParameterizedTest
-    @EnumSource(CheckSample.class)
-    void everyFollowUpCheckOpensWithItsVerdict(CheckSample sample) {
-        Map<String, Object> json = sample.json();
-
-        String text = ReportText.of(json);
-
-        assertThat(text).startsWith(json.get("verdict") + ": ").contains(ORIGIN);
-    }
-
-    @Test
-    void aHealedServiceSaysHowLongRecoveryTookAtMost() {
-        String text = ReportText.of(CheckSample.HEALED.json());
-
-        assertThat(text).contains("web runs 2 of 2", "Running again within 7m 00s of the failure");
-    }
-
-    @Test
-    void somethingUndoneSaysWhatTheProductWouldMakeAgainAndTheCommandToDoItNow() {
-        Readable readable = Readables.of(CheckSample.UNDONE.json());
-
-        assertThat(ReportText.render(readable)).contains("BLOCKING ENDPOINT_MISSING secretsmanager");
-        assertThat(readable.nextSteps()).singleElement().asString()
-                .contains("create secretsmanager interface endpoint", "--payload '{\"vpcIds\":[\"vpc-0a1b2c3d4e5f60001\"]}'");
-    }
-
     @Test
     void aSubjectStaysUnderAHundredPrintableCharactersWhateverTheNames() {
         Map<String, Object> json = new LinkedHashMap<>(TaskSample.REMEDIATED.json());
@@ -166,9 +171,22 @@ class ReportTextTest {
     }
 
     @Test
+    void aSubjectThatJustFitsIsKeptWhole() {
+        Map<String, Object> json = new LinkedHashMap<>(TaskSample.REMEDIATED.json());
+        Map<String, Object> task = new LinkedHashMap<>(castMap(json.get("task")));
+        json.put("task", task);
+        String rest = "REMEDIATED  in " + Snapshots.VPC_ID + " (" + ReportSamples.ACCOUNT + " " + ReportSamples.REGION + ")";
+        task.put("serviceName", "s".repeat(Readables.SUBJECT_LIMIT - rest.length()));
+
+        assertThat(Readables.of(json).subject()).hasSize(Readables.SUBJECT_LIMIT).doesNotContain("...");
+    }
+
+    @Test
     void longListsAreCutWithACount() {
         assertThat(Readables.capped(IntStream.range(0, 25).mapToObj(i -> "line " + i).toList()))
                 .hasSize(Readables.LIST_LIMIT + 1).last().asString().startsWith("... and 5 more");
+        assertThat(Readables.capped(IntStream.range(0, Readables.LIST_LIMIT).mapToObj(i -> "line " + i).toList()))
+                .as("a list that just fits").hasSize(Readables.LIST_LIMIT).last().isEqualTo("line 19");
     }
 
     @Test

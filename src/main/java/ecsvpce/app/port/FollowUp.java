@@ -29,7 +29,7 @@ public record FollowUp(String vpcId, String trigger, Instant failedAt, Instant a
     static final int FORMAT = 1;
     /** More would make a message SQS refuses (256 KB); the rest of a large sweep is left to the next one. */
     public static final int MAX_WORKLOADS = 50;
-    private static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");

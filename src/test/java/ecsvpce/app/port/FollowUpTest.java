@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ecsvpce.core.EndpointService;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,19 @@ class FollowUpTest {
         assertThat(FOLLOW_UP.next().check()).isEqualTo(3);
     }
 
+    @Test
+    void theLargestMessageReadsBackAndAnyLargerIsRefused() {
+        FollowUp largest = new FollowUp(FOLLOW_UP.vpcId(), FOLLOW_UP.trigger(), FOLLOW_UP.failedAt(), FOLLOW_UP.appliedAt(), 1,
+                Collections.nCopies(FollowUp.MAX_WORKLOADS, FOLLOW_UP.workloads().get(0)));
+        String padded = largest.toJson() + " ".repeat(FollowUp.MAX_BYTES - largest.toJson().length());
+
+        assertThat(FollowUp.parse(padded)).isEqualTo(largest);
+        assertThatThrownBy(() -> FollowUp.parse(padded + " ")).hasMessageContaining("larger than " + FollowUp.MAX_BYTES + " bytes");
+        assertThatThrownBy(() -> FollowUp.parse(new FollowUp(FOLLOW_UP.vpcId(), FOLLOW_UP.trigger(), FOLLOW_UP.failedAt(),
+                FOLLOW_UP.appliedAt(), 1, Collections.nCopies(FollowUp.MAX_WORKLOADS + 1, FOLLOW_UP.workloads().get(0))).toJson()))
+                .hasMessageContaining("\"workloads\" must list 1 to " + FollowUp.MAX_WORKLOADS);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''| the message body is empty",
@@ -35,6 +49,7 @@ class FollowUpTest {
             "{\"followUp\": 1, \"check\": 1, \"workloads\": []}| \"workloads\" must list 1 to 50 workloads",
             "{\"followUp\": 1, \"check\": 1, \"workloads\": [{\"subnetId\": \"subnet-0a1b2c3d\", \"needs\": [\"ftp\"]}]}| unknown need \"ftp\"",
             "{\"followUp\": 1, \"check\": 1, \"workloads\": [{\"subnetId\": \"x\"}]}| \"subnetId\" is missing or malformed",
+            "{\"followUp\": 1, \"check\": 1, \"workloads\": [{\"subnetId\": \"subnet-0a1b2c3d\", \"securityGroupIds\": [\"default\"]}]}| not a security group id: \"default\"",
             "{\"followUp\": 1, \"check\": 1, \"workloads\": [{\"subnetId\": \"subnet-0a1b2c3d\", \"serviceName\": \"web\"}]}| names both clusterArn and serviceName, or neither",
             "{\"followUp\": 1, \"check\": 1, \"vpcId\": \"vpc-0a1b2c3d\", \"workloads\": [{\"subnetId\": \"subnet-0a1b2c3d\"}]}| \"failedAt\" is not an ISO-8601 instant",
             "{\"followUp\": 1, \"check\": 1, \"vpcId\": \"vpc-nope\", \"workloads\": [{\"subnetId\": \"subnet-0a1b2c3d\"}]}| \"vpcId\" is missing or malformed",
