@@ -42,7 +42,7 @@ final class SweepReadable {
         sections.add(new Section("Follow-up and notification", Readables.delivery(report)));
         JsonNode totals = report.path("totals");
         String what = totals.isObject() ? totals.path("nonCompliant").asInt() + " of " + totals.path("servicesChecked").asInt()
-                + " service(s) non-compliant" : text(report, "summary", "");
+                + " service(s) non-compliant" + notSeen(report) : text(report, "summary", "");
         return new Readable(Readables.subject(label, what, report), Readables.headline(label, report),
                 Readables.origin(report), sections, nextSteps(report), Readables.labels(label, report));
     }
@@ -56,10 +56,24 @@ final class SweepReadable {
             return "SWEEP FAILED";
         }
         JsonNode totals = report.path("totals");
-        if (totals.path("nonCompliant").asInt() == 0) {
-            return "SWEEP COMPLIANT";
+        if (totals.path("nonCompliant").asInt() > 0) {
+            return "DRY_RUN".equals(text(report, "mode", "")) ? "SWEEP PLANNED" : "SWEEP NON-COMPLIANT";
         }
-        return "DRY_RUN".equals(text(report, "mode", "")) ? "SWEEP PLANNED" : "SWEEP NON-COMPLIANT";
+        // Nothing found wrong is not compliant where part of the fleet went unseen.
+        return notSeen(report).isEmpty() ? "SWEEP COMPLIANT" : "SWEEP INCOMPLETE";
+    }
+
+    /** What the sweep could not look at, after a comma, or nothing. */
+    private static String notSeen(JsonNode report) {
+        int unreadable = report.path("totals").path("unreadable").asInt();
+        int failedVpcs = 0;
+        for (JsonNode vpc : report.path("vpcs")) {
+            failedVpcs += vpc.path("error").isObject() ? 1 : 0;
+        }
+        int notReached = report.path("notReached").size();
+        return (unreadable > 0 ? ", " + unreadable + " not read" : "")
+                + (failedVpcs > 0 ? ", " + failedVpcs + " VPC(s) failed" : "")
+                + (notReached > 0 ? ", " + notReached + " VPC(s) not reached in time" : "");
     }
 
     private static List<String> vpcLines(JsonNode vpc) {
@@ -97,6 +111,10 @@ final class SweepReadable {
         }
         if (totals.path("notFixableByEndpoints").asInt() > 0) {
             steps.add("The findings under \"Needs a person\" are not something an endpoint fixes: each line says what to change.");
+        }
+        if (!notSeen(report).isEmpty()) {
+            steps.add("Part of the fleet was not looked at (\"Not read\", a VPC's \"Error\", \"Not reached in time\"): each "
+                    + "says why; grant what was denied, or run the sweep again for what was not reached.");
         }
         JsonNode error = report.path("error");
         if ("ACCESS_DENIED".equals(text(error, "kind", ""))) {

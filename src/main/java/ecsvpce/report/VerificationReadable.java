@@ -29,8 +29,7 @@ final class VerificationReadable {
             checked.add(text(workload, "subnetId", "") + " (" + String.join(", ", needs) + "): "
                     + network(text(workload, "network", ""))
                     + (workload.hasNonNull("serviceName") ? "; " + text(workload, "serviceName", "") + " "
-                    + (workload.hasNonNull("runningCount") ? "runs " + text(workload, "runningCount", "") + " of "
-                    + text(workload, "desiredCount", "") : "is no longer known to ECS") : ""));
+                    + serviceState(workload) : ""));
         }
         List<String> about = new ArrayList<>();
         if (report.hasNonNull("trigger")) {
@@ -63,5 +62,13 @@ final class VerificationReadable {
             case "GONE" -> "the subnet no longer exists";
             default -> state;
         };
+    }
+
+    private static String serviceState(JsonNode workload) {
+        if (workload.hasNonNull("runningCount")) {
+            return "runs " + text(workload, "runningCount", "") + " of " + text(workload, "desiredCount", "");
+        }
+        // Where the subnet is gone the service is not asked about; elsewhere ECS no longer knows it.
+        return "GONE".equals(text(workload, "network", "")) ? "was not asked about" : "is no longer known to ECS";
     }
 }

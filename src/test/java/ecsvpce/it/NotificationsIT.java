@@ -11,18 +11,23 @@ import ecsvpce.support.CallRecorder;
 import ecsvpce.support.Functions;
 import ecsvpce.support.Lambda;
 import ecsvpce.support.LambdaContexts;
+import ecsvpce.template.SamTemplate;
 import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.FargateScenarioBuilder;
 import ecsvpce.testing.FollowUpQueueFixture;
 import ecsvpce.testing.Inbox;
 import ecsvpce.testing.MotoServer;
 import ecsvpce.testing.MotoTest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -114,10 +119,11 @@ class NotificationsIT {
 
     /** The README's filter policy: on a topic every account shares, e-mail gets only what needs a person. */
     @Test
-    void aSubscriptionOfTheSharedTopicFiltersOnTheOutcomeAndSeesWhichAccountItCameFrom() {
-        Inbox people = Inbox.create("people", Map.of("FilterPolicy",
-                "{\"outcome\": [\"NOT_FIXABLE_BY_ENDPOINTS\", \"FAILED\", \"STILL_BROKEN\", \"SWEEP FAILED\", "
-                        + "\"SWEEP NON-COMPLIANT\"]}"));
+    void aSubscriptionOfTheSharedTopicFiltersOnTheOutcomeAndSeesWhichAccountItCameFrom() throws IOException {
+        Matcher policy = Pattern.compile("\"FilterPolicy\": \"(.+?)\"}'").matcher(
+                Files.readString(SamTemplate.projectRoot().resolve("README.md")));
+        assertThat(policy.find()).as("the README's subscribe command").isTrue();
+        Inbox people = Inbox.create("people", Map.of("FilterPolicy", policy.group(1).replace("\\\"", "\"")));
         try (FargateScenario healed = FargateScenario.builder().namePrefix("healed").create();
              FargateScenario stuck = FargateScenario.seedEndpointsAllOn().taskEgressNone().namePrefix("stuck")
                      .clusterName("stuck").create()) {

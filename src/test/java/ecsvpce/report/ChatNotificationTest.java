@@ -66,7 +66,7 @@ class ChatNotificationTest {
         List<String> fiveLines = List.of("one", "two", "three", "four", "five");
         String fits = "s".repeat(ChatNotification.NEXT_STEP_LIMIT);
         Readable readable = new Readable("subject", "headline", "origin", List.of(new Readable.Section("Five", fiveLines)),
-                List.of(fits, fits + "t"), List.of());
+                List.of(fits, fits + "t"), Map.of());
 
         JsonNode content = JSON.readTree(ChatNotification.json(readable)).path("content");
 

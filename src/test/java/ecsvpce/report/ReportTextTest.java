@@ -105,7 +105,7 @@ class ReportTextTest {
 
     @Test
     void nextStepsComeLastUnderTheirHeading() {
-        assertThat(ReportText.of(TaskSample.REMEDIATED.json())).contains("\nNext steps\n----------\n  - Changes applied is not "
+        assertThat(ReportText.of(TaskSample.REMEDIATED.json())).contains("\nNext steps\n----------\n  - Applied does not mean "
                 + "healed yet");
     }
 

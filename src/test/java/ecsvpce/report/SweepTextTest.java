@@ -37,6 +37,7 @@ class SweepTextTest {
             "PLANNED        | SWEEP PLANNED 1 of 1 service(s) non-compliant",
             "NEEDS_A_PERSON | SWEEP NON-COMPLIANT 1 of 1 service(s) non-compliant",
             "COMPLIANT      | SWEEP COMPLIANT 0 of 1 service(s) non-compliant",
+            "VPC_UNREADABLE | SWEEP INCOMPLETE 0 of 0 service(s) non-compliant, 1 VPC(s) failed",
             "FAILED         | SWEEP FAILED ecs:ListClusters was denied: grant it to the function...",
             "REJECTED       | SWEEP REJECTED rejected: unknown key 'cluster': a manual sweep tak..."})
     void theSubjectSaysHowTheSweepEndedAndHowManyServicesNeedAnything(SweepSample sample, String subject) {
@@ -45,10 +46,11 @@ class SweepTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "FIXED          | Changes applied is not healed yet: follow-up checks look at the endpoints",
+            "FIXED          | Applied does not mean healed yet: follow-up checks look at the endpoints",
             "PLANNED        | Nothing was changed (DRY_RUN). Make the changes above by hand",
             "NEEDS_A_PERSON | The findings under \"Needs a person\" are not something an endpoint fixes",
-            "FAILED         | Grant ecs:ListClusters to the sweep function's role (template.yaml), then deploy again."})
+            "FAILED         | Grant ecs:ListClusters to the sweep function's role (template.yaml), then deploy again.",
+            "VPC_UNREADABLE | Part of the fleet was not looked at"})
     void eachSweepThatAsksSomethingOfAPersonSaysWhat(SweepSample sample, String step) {
         assertThat(Readables.of(sample.json()).nextSteps()).singleElement().asString().startsWith(step);
     }

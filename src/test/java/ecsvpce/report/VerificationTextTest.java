@@ -63,7 +63,8 @@ class VerificationTextTest {
 
         assertThat(readable.subject()).startsWith("HEALED " + Snapshots.VPC_ID + " (web)" + WHERE);
         assertThat(ReportText.render(readable)).contains(SUBNET + "the network serves every need; web is no longer known to ECS",
-                "subnet-0deleted000 (ecr.dkr, ecr.api, s3, logs, ssm, secretsmanager): the subnet no longer exists");
+                "subnet-0deleted000 (ecr.dkr, ecr.api, s3, logs, ssm, secretsmanager): the subnet no longer exists; "
+                        + "web was not asked about");
     }
 
     @Test
