@@ -72,6 +72,9 @@ public final class StopReasonClassifier {
                     + "(repository or tag) or setting named by the task definition is missing or misconfigured");
         }
         boolean networkWords = containsAny(text, StopReasonWords.NETWORK);
+        if (!networkWords && containsAny(text, StopReasonWords.REGISTRY_AUTH)) {
+            return permission(message, service);
+        }
         if (!networkWords && containsAny(text, StopReasonWords.UNPACK)) {
             return message.notNetwork("the image was downloaded but could not be unpacked: check the image and the "
                     + "task's storage");

@@ -21,11 +21,12 @@ final class StopReasonWords {
             "requestlimitexceeded", "operations are being throttled");
     static final List<String> DISK_FULL = List.of("no space left on device");
     static final List<String> PLATFORM_MISMATCH = List.of(
-            "no matching manifest", "does not contain descriptor matching platform", "no match for platform");
+            "no matching manifest", "descriptor matching platform", "descriptor for platform", "no match for platform",
+            "does not match the specified platform");
     /** The image arrived but could not be unpacked; a network word beside it wins (a dropped download). */
     static final List<String> UNPACK = List.of(
             "failed to register layer", "failed to extract layer", "error processing tar file", "applylayer",
-            "apply failure");
+            "apply failure", "unexpected commit digest", "unexpected commit size", "failed size validation");
     static final List<String> PERMISSION = List.of(
             "accessdenied", "not authorized to perform", "403 forbidden", "unauthorizedoperation",
             "401 unauthorized", "unauthorized: incorrect username or password",
@@ -34,7 +35,14 @@ final class StopReasonWords {
             "resourcenotfoundexception", "can't find the specified secret", "did not contain json key",
             "validationexception", "marked for deletion", "invalid ssm parameters", "parameternotfound",
             "does not exist", "manifest unknown", "image not found", "check whether the image exists",
-            "missingendpoint");
+            "missingendpoint", "invalidparameter", "validation error",
+            // Docker's wording for a repository that does not exist or needs registry credentials.
+            "pull access denied",
+            // The service's answer did not parse as the task expected: a malformed secret value or reference.
+            "looking for beginning of value", "unexpected end of json input", "cannot unmarshal");
+    /** The registry's token handshake failed; a network word beside it means the token server was not reached. */
+    static final List<String> REGISTRY_AUTH = List.of(
+            "failed to authorize", "failed to fetch anonymous token", "failed to fetch oauth token");
     static final Pattern MISSING_IMAGE = Pattern.compile(
             "(?:repository|tag|image|manifest for) \\S+ not found|failed to resolve (?:ref|reference) .{1,400}?: not found");
     static final List<String> NETWORK = List.of(

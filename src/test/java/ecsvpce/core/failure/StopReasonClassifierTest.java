@@ -165,7 +165,20 @@ class StopReasonClassifierTest {
                 arguments("403 Forbidden from S3", "CannotPullContainerError: ref pull has been retried 1 time(s): "
                         + "failed to copy: httpReadSeeker: failed open: unexpected status code "
                         + "https://prod-ap-northeast-1-starport-layer-bucket.s3.ap-northeast-1.amazonaws.com/a1b2/0c: "
-                        + "403 Forbidden", null));
+                        + "403 Forbidden", null),
+                arguments("a registry's token handshake that was answered", "CannotPullContainerError: pull image "
+                        + "manifest has been retried 5 time(s): failed to resolve ref registry.example.com/team/app:1.2: "
+                        + "failed to authorize: failed to fetch oauth token: unexpected status: 400 Bad Request", null));
+    }
+
+    @Test
+    void aRegistryTokenHandshakeThatNeverGotThroughIsNetworkNotPermission() {
+        Classification classification = StopReasonClassifier.classify("CannotPullContainerError: pull image manifest "
+                + "has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:latest: failed to authorize: "
+                + "failed to fetch anonymous token: Get \"https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx"
+                + "%3Apull&service=registry.docker.io\": dial tcp 3.216.34.172:443: i/o timeout");
+
+        assertThat(classification.failureClass()).isEqualTo(NETWORK_OUTSIDE_AWS);
     }
 
     @ParameterizedTest(name = "{0} -> permission")
@@ -198,7 +211,15 @@ class StopReasonClassifierTest {
             "CannotPullContainerError: Error response from daemon: manifest for "
                     + "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/app:v9 not found: manifest unknown: "
                     + "Requested image not found",
-            SSM + "invalid ssm parameters: /prod/api-key"})
+            SSM + "invalid ssm parameters: /prod/api-key",
+            // a malformed reference fails the SDK's own validation: no request is sent at all
+            ASM + "service call has been retried 1 time(s): failed to fetch secret arn:aws:secretsmanager:"
+                    + "ap-northeast-1:123456789012:secret:db from secrets manager: InvalidParameter: 1 validation "
+                    + "error(s) found. - minimum field size of 32, GetSecretValueInput.VersionId.",
+            // the service answered with a value that does not parse: a malformed secret
+            ASM + "service call has been retried 1 time(s): unexpected end of JSON input",
+            "CannotPullContainerError: pull access denied",
+            ASM + "service call has been retried 1 time(s): json: cannot unmarshal number into Go value of type string"})
     void missingResourceRows(String stoppedReason) {
         Classification classification = StopReasonClassifier.classify(stoppedReason);
 
@@ -219,7 +240,14 @@ class StopReasonClassifierTest {
                     + "to resolve \"fs-0123456789abcdef0.efs.ap-northeast-1.amazonaws.com\" - check that your file system "
                     + "ID is correct",
             "ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes: stderr: "
-                    + "Mount attempt 1/3 failed due to timeout after 15 sec, wait 0 sec before next attempt."})
+                    + "Mount attempt 1/3 failed due to timeout after 15 sec, wait 0 sec before next attempt.",
+            // a registry served content that does not match its digest (seen with proxying registries)
+            "CannotPullContainerError: inspect image has been retried 1 time(s): failed commit on ref "
+                    + "\"manifest-sha256:75f7d0\": commit failed: unexpected commit digest sha256:1f9e22, expected "
+                    + "sha256:75f7d0: failed precondition",
+            "CannotPullContainerError: ref pull has been retried 1 time(s): image with reference "
+                    + "registry.example.com/app:1.2 was found but does not match the specified platform: wanted "
+                    + "linux/arm64, actual: linux/amd64"})
     void notNetworkRowsAreNeverRemediated(String stoppedReason) {
         Classification classification = StopReasonClassifier.classify(stoppedReason);
 
