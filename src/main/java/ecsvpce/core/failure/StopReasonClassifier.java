@@ -76,8 +76,8 @@ public final class StopReasonClassifier {
             return permission(message, service);
         }
         if (!networkWords && containsAny(text, StopReasonWords.UNPACK)) {
-            return message.notNetwork("the image was downloaded but could not be unpacked or did not match its "
-                    + "digest: check the image, its registry and the task's storage");
+            return message.notNetwork("the image was downloaded but could not be unpacked: check the image and the "
+                    + "task's storage");
         }
         if (!networkWords && text.contains(StopReasonWords.REGISTRY_ANSWERED)) {
             return message.notNetwork("the registry answered with an error status, so it was reached");

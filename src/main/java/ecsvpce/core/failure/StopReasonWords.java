@@ -23,10 +23,10 @@ final class StopReasonWords {
     static final List<String> PLATFORM_MISMATCH = List.of(
             "no matching manifest", "descriptor matching platform", "descriptor for platform", "no match for platform",
             "does not match the specified platform");
-    /** The image arrived but could not be unpacked or verified; a network word beside it wins (a dropped download). */
+    /** The image arrived but could not be unpacked; a network word beside it wins (a dropped download). */
     static final List<String> UNPACK = List.of(
             "failed to register layer", "failed to extract layer", "error processing tar file", "applylayer",
-            "apply failure", "unexpected commit digest", "unexpected commit size", "failed size validation");
+            "apply failure");
     static final List<String> PERMISSION = List.of(
             "accessdenied", "not authorized to perform", "403 forbidden", "unauthorizedoperation",
             "401 unauthorized", "unauthorized: incorrect username or password",

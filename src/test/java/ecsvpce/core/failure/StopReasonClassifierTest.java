@@ -241,10 +241,6 @@ class StopReasonClassifierTest {
                     + "ID is correct",
             "ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes: stderr: "
                     + "Mount attempt 1/3 failed due to timeout after 15 sec, wait 0 sec before next attempt.",
-            // a registry served content that does not match its digest (seen with proxying registries)
-            "CannotPullContainerError: inspect image has been retried 1 time(s): failed commit on ref "
-                    + "\"manifest-sha256:75f7d0\": commit failed: unexpected commit digest sha256:1f9e22, expected "
-                    + "sha256:75f7d0: failed precondition",
             "CannotPullContainerError: ref pull has been retried 1 time(s): image with reference "
                     + "registry.example.com/app:1.2 was found but does not match the specified platform: wanted "
                     + "linux/arm64, actual: linux/amd64"})
@@ -260,7 +256,12 @@ class StopReasonClassifierTest {
     @NullAndEmptySource
     @ValueSource(strings = {"Essential container in task exited",
             "ResourceInitializationError: something new happened",
-            "ResourceInitializationError: dial tcp 10.0.0.1:443: i/o timeout"})
+            "ResourceInitializationError: dial tcp 10.0.0.1:443: i/o timeout",
+            // content that does not match its digest: a proxying registry, or a layer download cut short
+            "CannotPullContainerError: inspect image has been retried 1 time(s): failed commit on ref "
+                    + "\"manifest-sha256:75f7d0\": commit failed: unexpected commit digest sha256:1f9e22, expected "
+                    + "sha256:75f7d0: failed precondition",
+            "CannotPullContainerError: filesystem layer verification failed for digest sha256:75f7d0"})
     void unrecognisedReasonsAreUnknownAndCheckEveryNeed(String stoppedReason) {
         Classification classification = StopReasonClassifier.classify(stoppedReason);
 
