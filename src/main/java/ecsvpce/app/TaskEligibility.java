@@ -42,7 +42,8 @@ public final class TaskEligibility {
         return Optional.empty();
     }
 
-    private static String quoted(String reason) {
+    /** A text of the event as a report may quote it: cut, in quotes, or {@code none}. */
+    static String quoted(String reason) {
         if (reason == null) {
             return "none";
         }

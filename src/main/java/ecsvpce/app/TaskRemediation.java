@@ -18,13 +18,14 @@ import ecsvpce.report.TaskReport;
 import ecsvpce.report.TaskReport.TaskSummary;
 import ecsvpce.report.TaskReports;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The task-stopped use case: confirm the task with ECS, read its VPC, let the engine decide, apply
- * (unless dry run), report. A permanent AWS failure is reported; a transient one
+ * The task-stopped use case: confirm the task with ECS ({@link ConfirmedTask}: ECS's answer decides,
+ * never the event), read its VPC, let the engine decide, apply (unless dry run), report. A permanent AWS failure is reported; a transient one
  * ({@link CallFailure.StillFailing}) or a race lost every round escapes, so Lambda retries.
  */
 public final class TaskRemediation {
@@ -54,27 +55,36 @@ public final class TaskRemediation {
         return TaskReport.skipped(settings.mode(), reason, null);
     }
 
-    /** @param fromEvent the task as the event describes it */
+    /** @param fromEvent the task as the event describes it: a hint, which ECS confirms or not */
     public TaskReport remediate(StoppedTask fromEvent) {
         Optional<String> skip = TaskEligibility.skipReason(fromEvent);
         if (skip.isPresent()) {
             return skipped(skip.get(), fromEvent, List.of());
         }
+        ConfirmedTask confirmed;
         try {
-            return remediateEligible(fromEvent);
+            Optional<StoppedTask> known = tasks.describeTask(fromEvent.clusterArn(), fromEvent.taskArn());
+            if (known.isEmpty()) {
+                return skipped("ECS does not know task " + fromEvent.taskArn()
+                        + " (stale, replayed or hand-made event); nothing was changed", fromEvent, List.of());
+            }
+            confirmed = ConfirmedTask.of(known.get(), fromEvent);
         } catch (CallFailure.Refused failure) {
-            return new TaskReport.Failed(settings.mode(), summary(fromEvent, List.of()), fromEvent.subnetId(),
-                    failure.summary());
+            return failed(fromEvent, failure);
+        }
+        try {
+            return remediateConfirmed(confirmed);
+        } catch (CallFailure.Refused failure) {
+            return failed(confirmed.task(), failure);
         }
     }
 
-    private TaskReport remediateEligible(StoppedTask fromEvent) {
-        Optional<StoppedTask> known = tasks.describeTask(fromEvent.clusterArn(), fromEvent.taskArn());
-        if (known.isEmpty()) {
-            return skipped("ECS does not know task " + fromEvent.taskArn()
-                    + " (stale, replayed or hand-made event); nothing was changed", fromEvent, List.of());
-        }
-        StoppedTask task = known.get().withGapsFrom(fromEvent);
+    private TaskReport failed(StoppedTask task, CallFailure.Refused failure) {
+        return new TaskReport.Failed(settings.mode(), summary(task, List.of()), task.subnetId(), failure.summary());
+    }
+
+    private TaskReport remediateConfirmed(ConfirmedTask confirmed) {
+        StoppedTask task = confirmed.task();
         Optional<String> skip = TaskEligibility.skipReason(task).map(reason -> "according to ECS, " + reason)
                 .or(() -> guardRails.task(task));
         if (skip.isPresent()) {
@@ -109,7 +119,9 @@ public final class TaskRemediation {
 
         VpcConvergence.Result<Decision> result = convergence.converge(vpcId,
                 snapshot -> RemediationEngine.decide(failedTask, snapshot, settings.plan(), tags), Decision::plan);
-        return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(), result.notes(),
+        List<String> notes = new ArrayList<>(result.notes());
+        notes.addAll(confirmed.notes());
+        return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(), notes,
                 settings.mode(), result.failure().map(CallFailure::summary).orElse(null));
     }
 

@@ -252,12 +252,54 @@ class TaskRemediationTest {
     }
 
     @Test
-    void theEventFillsWhatEcsLeavesOut() {
+    void theEventFillsOnlyTheAvailabilityZoneEcsLeavesOutAndTheReportSaysSo() {
         aws.tasks.put(Tasks.TASK_ARN, builder(SEED_REASON).availabilityZone(null).build());
 
         TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(task(SEED_REASON)));
 
         assertThat(report.task().availabilityZone()).isEqualTo(Snapshots.TASK_AZ);
+        assertThat(report.notes()).contains("the availability zone shown is the event's: ECS gives none");
+    }
+
+    @Test
+    void execClaimedByTheEventForATaskEcsKnowsWithoutExecNeedsNoSsmMessagesEndpoint() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().build());
+        known(task(SEED_REASON));
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE)
+                .remediate(builder(SEED_REASON).executeCommandEnabled(true).build()));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+        assertThat(report.needs()).noneMatch(need -> need.service() == EndpointService.SSMMESSAGES);
+        assertThat(aws.calls).doesNotContain("apply", "execKmsKey");
+        assertThat(report.notes()).contains(
+                "the event's enableExecuteCommand true is not what ECS says (off): ECS's answer was used");
+    }
+
+    @Test
+    void aSubnetOnlyTheEventNamesIsNoSubnetAndTheTaskIsSkipped() {
+        aws.tasks.put(Tasks.TASK_ARN, builder(SEED_REASON).subnetId(null).build());
+
+        assertSkipped(remediation(Mode.REMEDIATE).remediate(task(SEED_REASON)),
+                "according to ECS, the task has no awsvpc network interface with a subnetId");
+    }
+
+    @Test
+    void theSubnetTaskDefinitionAndGroupEcsGivesAreTheOnesReadNotTheEvents() {
+        aws.vpcOfSubnet.put("subnet-elsewhere", "vpc-elsewhere");
+        aws.snapshots("vpc-elsewhere", Snapshots.isolatedEmptyVpc().build());
+        aws.services.put("other", new ServiceNetwork(List.of("sg-other"), Map.of()));
+        known(task(SEED_REASON));
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(builder(SEED_REASON)
+                .subnetId("subnet-elsewhere").group("service:other").taskDefinitionArn("arn:aws:ecs:us-east-1:"
+                        + "123456789012:task-definition/other:1").build()));
+
+        assertThat(report.subnetId()).isEqualTo(Snapshots.TASK_SUBNET);
+        assertThat(report.task().securityGroups()).containsExactly(Snapshots.TASK_SG);
+        assertThat(report.task().taskDefinitionArn()).isEqualTo(Tasks.TASK_DEFINITION_ARN);
+        assertThat(aws.calls).doesNotContain("snapshot:vpc-elsewhere");
+        assertThat(report.notes()).hasSize(3).allMatch(note -> note.endsWith("ECS's answer was used"));
     }
 
     @Test

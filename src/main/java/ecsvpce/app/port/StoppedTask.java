@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * The fields of an ECS task the remediator reads, whether from the EventBridge event's
  * {@code detail} or from {@code DescribeTasks}. Any field may be null; {@code TaskEligibility} decides.
+ * Only ECS's answer decides anything ({@code EcsAnswer}): an event is a hint that a task stopped.
  * Built with {@link #builder()}.
  *
  * @param group     {@code service:NAME} or {@code family:NAME}
@@ -39,22 +40,11 @@ public record StoppedTask(
         return new Builder();
     }
 
-    /** This task, with each field it lacks taken from {@code other} (moto, for one, omits some). */
-    public StoppedTask withGapsFrom(StoppedTask other) {
-        return new StoppedTask(
-                first(taskArn, other.taskArn), first(clusterArn, other.clusterArn),
-                first(taskDefinitionArn, other.taskDefinitionArn), first(lastStatus, other.lastStatus),
-                first(stopCode, other.stopCode), first(stoppedReason, other.stoppedReason),
-                first(launchType, other.launchType), first(capacityProviderName, other.capacityProviderName),
-                first(platformVersion, other.platformVersion), first(platformFamily, other.platformFamily),
-                first(availabilityZone, other.availabilityZone), first(group, other.group),
-                first(startedBy, other.startedBy), executeCommandEnabled || other.executeCommandEnabled,
-                first(subnetId, other.subnetId), first(networkInterfaceId, other.networkInterfaceId),
-                tags.isEmpty() ? other.tags : tags);
-    }
-
-    private static String first(String preferred, String fallback) {
-        return preferred != null ? preferred : fallback;
+    /** This task with another availability zone: a field that only the report's text shows. */
+    public StoppedTask withAvailabilityZone(String zone) {
+        return new StoppedTask(taskArn, clusterArn, taskDefinitionArn, lastStatus, stopCode, stoppedReason, launchType,
+                capacityProviderName, platformVersion, platformFamily, zone, group, startedBy, executeCommandEnabled,
+                subnetId, networkInterfaceId, tags);
     }
 
     /** The account the task runs in, from its ARN; null when the ARN names none. */

@@ -31,18 +31,14 @@ class StoppedTaskTest {
     }
 
     @Test
-    void whatEcsLeavesOutIsTakenFromTheEventAndWhatItSaysWins() {
-        StoppedTask fromEcs = StoppedTask.builder().taskArn("t").lastStatus("STOPPED").tags(Map.of("team", "a")).build();
-        StoppedTask fromEvent = StoppedTask.builder().taskArn("t").lastStatus("RUNNING").availabilityZone("us-east-1a")
-                .executeCommandEnabled(true).tags(Map.of()).build();
+    void anotherAvailabilityZoneChangesThatFieldOnly() {
+        StoppedTask task = StoppedTask.builder().taskArn("t").subnetId("subnet-1").executeCommandEnabled(true)
+                .tags(Map.of("team", "a")).build();
 
-        StoppedTask merged = fromEcs.withGapsFrom(fromEvent);
+        StoppedTask moved = task.withAvailabilityZone("us-east-1a");
 
-        assertThat(merged.lastStatus()).isEqualTo("STOPPED");
-        assertThat(merged.availabilityZone()).isEqualTo("us-east-1a");
-        assertThat(merged.executeCommandEnabled()).isTrue();
-        assertThat(merged.tags()).containsEntry("team", "a");
-        assertThat(StoppedTask.builder().build().withGapsFrom(fromEcs).tags()).containsEntry("team", "a");
+        assertThat(moved.availabilityZone()).isEqualTo("us-east-1a");
+        assertThat(moved.withAvailabilityZone(null)).isEqualTo(task);
     }
 
     @Test
