@@ -58,7 +58,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopq"
+ALL_PATCHES = "abcdefghijklmnopqr"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""The estates patches of moto 5.2.1 (letters l..q): what AWS does and moto does not with Route 53
-private hosted zones, network ACLs, endpoint policies and a cluster's ECS Exec configuration, for
-VPCs such as those whose endpoints live in a hub VPC, reached through private hosted zones.
+"""The estates patches of moto 5.2.1 (letters l..r): what AWS does and moto does not with Route 53
+private hosted zones, network ACLs, endpoint policies, a cluster's ECS Exec configuration and a
+task's ECS Exec flag, for VPCs such as those whose endpoints live in a hub VPC, reached through
+private hosted zones.
 
 Installed by ``moto_server_ext.py`` (same switches: ``MOTO_EXT_DISABLE=l,m``).
 
@@ -12,6 +13,7 @@ Installed by ``moto_server_ext.py`` (same switches: ``MOTO_EXT_DISABLE=l,m``).
 | o  | ListHostedZonesByVPC: no paging, MaxItems ignored                              | response |
 | p  | ListResourceRecordSets: a wildcard record named ``*.`` instead of ``\\052.``   | response |
 | q  | DescribeClusters: ``configuration`` answered without ``include=CONFIGURATIONS`` | response |
+| r  | RunTask / DescribeTasks: ``enableExecuteCommand`` dropped                      | response |
 
 Evidence for each (public URLs) is in ``src/test/moto/README.md``.
 """
@@ -216,6 +218,28 @@ def describe_clusters(self: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
+# Patch r: a task keeps the enableExecuteCommand it was run with
+# ---------------------------------------------------------------------------------------------
+#
+# AWS's Task carries enableExecuteCommand ("Determines whether execute command functionality is
+# turned on for this task"), and the remediation reads ECS Exec from DescribeTasks only: never from
+# the event, which anyone allowed to invoke the function can write. moto 5.2.1 drops the request's
+# flag, so every task would look as if it had no Exec.
+
+_original_run_task = EC2ContainerServiceResponse.run_task
+
+
+@functools.wraps(_original_run_task)
+def run_task(self: Any) -> Any:
+    answer = _original_run_task(self)
+    if enabled("r"):
+        for task in answer.result["tasks"]:
+            # moto answers a task's attributes by their snake_case names, in RunTask and DescribeTasks.
+            task.enable_execute_command = bool(self._get_param("enableExecuteCommand", False))
+    return answer
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def install() -> None:
@@ -223,3 +247,4 @@ def install() -> None:
     Route53.list_hosted_zones_by_vpc = list_hosted_zones_by_vpc
     Route53.list_resource_record_sets = list_resource_record_sets
     EC2ContainerServiceResponse.describe_clusters = describe_clusters
+    EC2ContainerServiceResponse.run_task = run_task

@@ -93,7 +93,10 @@ class GuardRailsIT {
 
             assertThat(byDefault.get("outcome")).isEqualTo("NOT_FIXABLE_BY_ENDPOINTS");
             assertThat(RemediateFunctionIT.findingCodes(byDefault)).contains("INTERNET_PATH_PRESENT");
-            assertThat(byDefault.get("notes")).asList().singleElement().asString()
+            // Besides what moto's DescribeTasks leaves out (noted as the event's), one note: the path.
+            assertThat(byDefault.get("notes")).asList().map(String.class::cast)
+                    .filteredOn(note -> !note.startsWith("the event's") && !note.startsWith("the availability zone"))
+                    .singleElement().asString()
                     .contains(scenario.natGatewayId().orElseThrow()).contains("security group, NACL or DNS");
             assertThat(recorder.writes()).isEmpty();
 

@@ -34,9 +34,9 @@ import software.amazon.awssdk.services.route53.model.VPC;
 import software.amazon.awssdk.services.route53.model.VPCRegion;
 
 /**
- * Proves the estates patches of {@code src/test/moto/patches_estates.py} (letters l to q: private
- * hosted zones, network ACLs, endpoint policies, cluster configuration) through the Java SDK, as {@link MotoExtensionIT}
- * does for a to k: every test names its letter and fails with that patch off
+ * Proves the estates patches of {@code src/test/moto/patches_estates.py} (letters l to r: private
+ * hosted zones, network ACLs, endpoint policies, cluster configuration, a task's Exec flag) through
+ * the Java SDK, as {@link MotoExtensionIT} does for a to k: every test names its letter and fails with that patch off
  * ({@code MOTO_EXT_DISABLE=<letter>}). The last tests pin down what moto already answers like AWS
  * for the other reads of an estate.
  */
@@ -269,6 +269,23 @@ class MotoEstatesExtensionIT {
 
         assertThat(plain.configuration()).isNull();
         assertThat(configured.configuration().executeCommandConfiguration().kmsKeyId()).isEqualTo(key);
+    }
+
+    // ------------------------------------------------------------------------------------- r
+
+    @Test
+    @DisplayName("r: DescribeTasks answers the enableExecuteCommand a task was run with")
+    void r_aTaskKeepsItsExecFlag() {
+        FargateScenario withExec = FargateScenario.builder().namePrefix("exec").executeCommand().create(ec2, ecs);
+        FargateScenario without = FargateScenario.builder().namePrefix("plain").create(ec2, ecs);
+
+        String execTask = withExec.runAndStopTask("ResourceInitializationError: x").taskArn();
+        String plainTask = without.runAndStopTask("ResourceInitializationError: x").taskArn();
+
+        assertThat(ecs.describeTasks(r -> r.cluster(withExec.clusterArn()).tasks(execTask)).tasks().get(0)
+                .enableExecuteCommand()).isTrue();
+        assertThat(ecs.describeTasks(r -> r.cluster(without.clusterArn()).tasks(plainTask)).tasks().get(0)
+                .enableExecuteCommand()).isFalse();
     }
 
     // ------------------------------------------------------------------------------------- as moto answers

@@ -61,7 +61,7 @@ public record TaskStoppedEvent(ObjectNode event, String taskArn, String clusterA
         detail.put("version", 4);   // incremented per state change; a failed start sees a few
         detail.put("cpu", definition.cpu());
         detail.put("memory", definition.memory());
-        detail.put("enableExecuteCommand", executeCommand);   // moto drops it
+        detail.put("enableExecuteCommand", executeCommand);   // as AWS's event says it (moto's, without patch r, does not)
         if (detail.path("startedBy").asText().isEmpty()) {
             detail.remove("startedBy");
         }
