@@ -117,12 +117,12 @@ class NotificationsIT {
         assertThat(inbox.take()).isEmpty();
     }
 
-    /** The README's filter policy: on a topic every account shares, e-mail gets only what needs a person. */
+    /** The filter policy of docs/organisations.md: on a topic every account shares, e-mail gets only what needs a person. */
     @Test
     void aSubscriptionOfTheSharedTopicFiltersOnTheOutcomeAndSeesWhichAccountItCameFrom() throws IOException {
         Matcher policy = Pattern.compile("\"FilterPolicy\": \"(.+?)\"}'").matcher(
-                Files.readString(SamTemplate.projectRoot().resolve("README.md")));
-        assertThat(policy.find()).as("the README's subscribe command").isTrue();
+                Files.readString(SamTemplate.projectRoot().resolve("docs/organisations.md")));
+        assertThat(policy.find()).as("the subscribe command of docs/organisations.md").isTrue();
         Inbox people = Inbox.create("people", Map.of("FilterPolicy", policy.group(1).replace("\\\"", "\"")));
         try (FargateScenario healed = FargateScenario.builder().namePrefix("healed").create();
              FargateScenario stuck = FargateScenario.seedEndpointsAllOn().taskEgressNone().namePrefix("stuck")

@@ -47,7 +47,7 @@ class MemberTemplateIT {
     /** Where a rule event's settings land on the AWS::Events::Rule (the rest go on its target). */
     private static final Map<String, String> RULE_PROPERTIES = Map.of(
             "Pattern", "EventPattern", "Schedule", "ScheduleExpression", "State", "State", "Description", "Description");
-    /** The largest template CreateStackSet takes as --template-body, which the README uses. */
+    /** The largest template CreateStackSet takes as --template-body, which docs/organisations.md uses. */
     private static final int TEMPLATE_BODY_LIMIT = 51_200;
     private static final Pattern REGION_NAME = Pattern.compile("\\b[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d\\b");
 

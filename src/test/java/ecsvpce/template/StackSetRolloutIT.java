@@ -20,12 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's StackSets rollout, read from the README itself: the blocks marked as needing no AWS
- * account run here, and every {@code aws cloudformation} command of the others is checked against
- * the member template it deploys (parameters and their allowed values, capabilities, the template
- * file), so the README and the template cannot drift apart.
+ * The StackSets rollout of docs/organisations.md, read from the page itself: the blocks marked as
+ * needing no AWS account run here, and every {@code aws cloudformation} command of the others is
+ * checked against the member template it deploys (parameters and their allowed values,
+ * capabilities, the template file), so the page and the template cannot drift apart.
  */
 class StackSetRolloutIT {
+    private static final String PAGE = "docs/organisations.md";
     private static final String SECTION = "## Roll out to an organisation (StackSets)";
     private static final String RUNS_HERE = "# no AWS account needed";
     private static final String NEEDS_AWS = "# needs an AWS account";
@@ -71,11 +72,11 @@ class StackSetRolloutIT {
 
     @BeforeAll
     static void runTheBlocksThatNeedNoAwsAccount() throws IOException {
-        String readme = Files.readString(SamTemplate.projectRoot().resolve("README.md"));
-        int start = readme.indexOf(SECTION);
-        assertThat(start).as("README section " + SECTION).isNotNegative();
-        int end = readme.indexOf("\n## ", start + SECTION.length());
-        Matcher block = BLOCK.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+        String page = Files.readString(SamTemplate.projectRoot().resolve(PAGE));
+        int start = page.indexOf(SECTION);
+        assertThat(start).as(PAGE + " section " + SECTION).isNotNegative();
+        int end = page.indexOf("\n## ", start + SECTION.length());
+        Matcher block = BLOCK.matcher(page.substring(start, end < 0 ? page.length() : end));
         while (block.find()) {
             String indent = block.group(1);
             blocks.add(new Block(block.group(2), block.group(3).replaceAll("(?m)^" + indent, "")));
@@ -190,7 +191,7 @@ class StackSetRolloutIT {
 
     private static AwsCommand only(String name) {
         List<AwsCommand> found = cloudFormationCommands().stream().filter(c -> c.name().equals(name)).toList();
-        assertThat(found).as("aws cloudformation " + name + " in the README").hasSize(1);
+        assertThat(found).as("aws cloudformation " + name + " in " + PAGE).hasSize(1);
         return found.get(0);
     }
 
