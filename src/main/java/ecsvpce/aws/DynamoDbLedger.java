@@ -49,7 +49,7 @@ public final class DynamoDbLedger implements Ledger {
                                 "expiresAt", IncidentItems.n(expiresAt.getEpochSecond())))
                         // A claim of another format, or damaged, counts as none.
                         .conditionExpression("attribute_not_exists(pk) OR NOT attribute_type(claimedAt, :number) "
-                                + "OR claimedAt < :since")
+                                + "OR claimedAt <= :since")
                         .expressionAttributeValues(Map.of(":number", IncidentItems.s("N"),
                                 ":since", IncidentItems.n(since.toEpochMilli())))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));

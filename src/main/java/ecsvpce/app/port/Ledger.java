@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface Ledger {
 
     /**
-     * Claims a notice, unless someone claimed it at or after {@code since}.
+     * Claims a notice, unless someone claimed it after {@code since}.
      *
      * @param expiresAt when the table may forget the claim
      * @return empty when this caller claimed it (and tells); else when it was claimed
