@@ -44,7 +44,8 @@ class ReportDispatchLedgerTest {
             assertThat(out.get("incident")).extracting(i -> ((Map<?, ?>) i).get("failedStarts")).isEqualTo(event + 1);
         }
 
-        assertThat(topic.published).hasSize(1);
+        assertThat(topic.published).singleElement().satisfies(notice -> assertThat(notice.text()).contains(
+                "Incident\n--------\n  " + Snapshots.VPC_ID + "#1: open since " + ReportSamples.NOW + ", 1 failed start(s); prod/web\n"));
         assertThat(table.all()).singleElement().satisfies(incident -> assertThat(incident.failedStarts()).isEqualTo(9));
     }
 
@@ -118,6 +119,9 @@ class ReportDispatchLedgerTest {
 
         assertThat(first.get("monthlySummary")).extracting(s -> ((Map<?, ?>) s).get("month")).isEqualTo("2026-10");
         assertThat(status(first)).isEqualTo("SENT");
+        assertThat(topic.published.get(topic.published.size() - 1).text()).contains("The month in review (2026-10)\n",
+                "  0 incident(s), 0 recovered, 0 still open\n  No VPC broke more than once\n",
+                "Incidents opened or closed by this sweep\n", "closed by a sweep that found the network serving");
         assertThat(second).doesNotContainKey("monthlySummary");
         assertThat(status(second)).isEqualTo("NOT_NEEDED");
         assertThat(first.get("openIncidents")).asList().as("its network serves now, closed by the first sweep").isEmpty();
