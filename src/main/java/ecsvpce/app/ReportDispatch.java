@@ -107,8 +107,14 @@ public final class ReportDispatch {
             summary = session.get().monthlySummary(now);
             String month = summary.map(entry -> String.valueOf(entry.getValue().get("month"))).orElse(null);
             summary.ifPresent(entry -> out.put("monthlySummary", entry.getValue()));
-            // The month's summary is told once, with whatever else the sweep tells.
-            notice = month == null ? notice : Optional.of(notice.orElse("sweep") + "|summary " + month);
+            // The month's summary is told once, with whatever else the sweep tells, which counts as told too.
+            if (month != null) {
+                notice.ifPresent(told -> {
+                    session.get().claim(told, now, RecentNotices.WINDOW);
+                    recent.sent(told, now);
+                });
+                notice = Optional.of(notice.orElse("sweep") + "|summary " + month);
+            }
         }
         Map<String, Object> finished = finish(out, notice, now, session);
         if (summary.isPresent() && "FAILED".equals(((Map<?, ?>) finished.get("notification")).get("status"))) {
