@@ -82,7 +82,8 @@ public final class DynamoDbLedger implements Ledger {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :incident)")
                 .expressionAttributeValues(Map.of(":pk", IncidentItems.s(IncidentItems.partition(vpcId)),
                         ":incident", IncidentItems.s("INCIDENT#")))
-                .scanIndexForward(false).limit(1)));
+                // Strongly consistent: the next write's condition is on what this read saw.
+                .scanIndexForward(false).limit(1).consistentRead(true)));
         if (!response.hasItems() || response.items().isEmpty()) {
             return Latest.none();
         }
