@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * What happens to a finished report before it is returned and logged: it names the account and
  * Region it came from, asks for its follow-up checks, tells people ({@link NoticePolicy}, once per
  * storm: {@link RecentNotices}) and becomes metrics. What became of the follow-up and the
- * notification is added to the report. None of it can turn the report's outcome into a failure: a
- * queue or topic that refuses is reported, never thrown.
+ * notification is added to the report. With a ledger ({@link IncidentLedger}) the notice is claimed
+ * there, so one environment of many tells it, and the report's incident is kept there. None of it can
+ * turn the report's outcome into a failure: a queue, topic or table that refuses is reported, never thrown.
  */
 public final class ReportDispatch {
     private final String function;
