@@ -23,8 +23,9 @@ that it can be switched off to prove a test depends on it::
 | i  | DryRun=true on create/modify endpoint: really creates / modifies    | response |
 | j  | the VPC default security group: no ingress rules                    | model    |
 | k  | check-then-act not atomic under concurrent requests                 | lock     |
-| l..q | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
-|      | configuration): see ``patches_estates.py``                          |          |
+| l..r | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
+|      | configuration, a task's Exec flag): see ``patches_estates.py``      |          |
+| t  | DynamoDB conditional writes not atomic under concurrent requests    | lock (``patches_ledger.py``) |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -45,6 +46,7 @@ from moto.ec2.models.vpcs import VPCBackend
 from moto.ec2.responses.vpcs import VPCs
 
 import patches_estates
+import patches_ledger
 from patches_common import (
     RACE_WINDOW_SECONDS,
     InvalidParameterError,
@@ -58,7 +60,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopqr"
+ALL_PATCHES = "abcdefghijklmnopqrt"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,6 +393,7 @@ def install() -> None:
     if RACE_WINDOW_SECONDS > 0:
         SecurityGroup.__init__ = security_group_init
     patches_estates.install()
+    patches_ledger.install()
     active = ",".join(p for p in ALL_PATCHES if enabled(p)) or "none"
     window = f", race window {RACE_WINDOW_SECONDS * 1000:g} ms" if RACE_WINDOW_SECONDS > 0 else ""
     print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}{window}", file=sys.stderr,

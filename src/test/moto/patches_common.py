@@ -56,10 +56,11 @@ def race_window() -> None:
         time.sleep(RACE_WINDOW_SECONDS)
 
 
-def one_at_a_time(function: Callable[..., Any]) -> Callable[..., Any]:
+def one_at_a_time(function: Callable[..., Any], patch_id: str = "k") -> Callable[..., Any]:
+    """Runs the wrapped write under the one lock, unless its patch (k, or t for DynamoDB) is off."""
     @functools.wraps(function)
     def locked(*args: Any, **kwargs: Any) -> Any:
-        if not enabled("k"):
+        if not enabled(patch_id):
             return function(*args, **kwargs)
         with _WRITE_LOCK:
             return function(*args, **kwargs)

@@ -72,6 +72,19 @@ final class NoticePolicy {
                 String.valueOf(report.check())));
     }
 
+    /**
+     * The key shared by every environment through the ledger: a fix, and a follow-up's verdict, are told once
+     * per incident, whichever environment applied which part of it (concurrent fixes of one VPC differ in
+     * the changes each made, and each queues its own check); every other key is as it is.
+     */
+    static String perIncident(String key, String incidentId) {
+        if (!key.startsWith("task|REMEDIATED|") && !key.startsWith("verify|")) {
+            return key;
+        }
+        String[] parts = key.split("\\|", 4);
+        return key(parts[0], parts[1], parts[2], "incident " + incidentId);
+    }
+
     private static boolean networkClass(TaskReport.Examined examined) {
         return List.of("NETWORK", "UNKNOWN").contains(examined.failure().failureClass());
     }

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * What happens to a finished report before it is returned and logged: it names the account and
  * Region it came from, asks for its follow-up checks, tells people ({@link NoticePolicy}, once per
  * storm: {@link RecentNotices}) and becomes metrics. What became of the follow-up and the
- * notification is added to the report. None of it can turn the report's outcome into a failure: a
- * queue or topic that refuses is reported, never thrown.
+ * notification is added to the report. With a ledger ({@link IncidentLedger}) the notice is claimed
+ * there, so one environment of many tells it, and the report's incident is kept there. None of it can
+ * turn the report's outcome into a failure: a queue, topic or table that refuses is reported, never thrown.
  */
 public final class ReportDispatch {
     private final String function;
@@ -39,6 +40,7 @@ public final class ReportDispatch {
     private final Clock clock;
     private final Supplier<PrintStream> metrics;
     private final RecentNotices recent = new RecentNotices();
+    private final Optional<IncidentLedger> ledger;
 
     /**
      * @param function the template's logical ID of the function, for the metrics
@@ -47,6 +49,14 @@ public final class ReportDispatch {
     public ReportDispatch(String function, String region, Optional<Notifier> notifier,
                           Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
                           Supplier<PrintStream> metrics) {
+        this(function, region, notifier, followUps, followUpDelay, clock, metrics, Optional.empty());
+    }
+
+    /** @param ledger shared by every environment: notices claimed there, incidents kept there; empty: this container's memory */
+    public ReportDispatch(String function, String region, Optional<Notifier> notifier,
+                          Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
+                          Supplier<PrintStream> metrics, Optional<IncidentLedger> ledger) {
+        this.ledger = ledger;
         this.function = function;
         this.region = region;
         this.notifier = notifier;
@@ -66,7 +76,14 @@ public final class ReportDispatch {
         Map<String, Object> out = withOrigin(json, account);
         FollowUpRequests.afterTask(report, failedAt == null ? now : failedAt, now)
                 .ifPresent(followUp -> out.put("followUp", queue(followUp, now)));
-        return finish(out, NoticePolicy.task(report), now);
+        Optional<IncidentLedger.Session> session = ledger.map(IncidentLedger::session);
+        Optional<String> incident = session.flatMap(s -> Incidents.ofTask(report, failedAt == null ? now : failedAt, now)
+                .flatMap(s::record)).map(view -> {
+                    out.put("incident", view);
+                    return (String) view.get("id");
+                });
+        return finish(out, NoticePolicy.task(report).map(key -> incident.map(id -> NoticePolicy.perIncident(key, id))
+                .orElse(key)), now, session);
     }
 
     public Map<String, Object> sweep(SweepReport report, Map<String, Object> json, String account) {
@@ -77,7 +94,34 @@ public final class ReportDispatch {
         if (!queued.isEmpty()) {
             out.put("followUps", queued);
         }
-        return finish(out, NoticePolicy.sweep(report), now);
+        Optional<IncidentLedger.Session> session = ledger.map(IncidentLedger::session);
+        Optional<String> notice = NoticePolicy.sweep(report);
+        Optional<Map.Entry<String, Map<String, Object>>> summary = Optional.empty();
+        if (session.isPresent() && report instanceof SweepReport.Swept) {
+            List<Map<String, Object>> incidents = new ArrayList<>();
+            Incidents.ofSweep(report, now).forEach(event -> session.get().record(event)
+                    .filter(view -> !"UNCHANGED".equals(view.get("status"))).ifPresent(incidents::add));
+            if (!incidents.isEmpty()) {
+                out.put("incidents", incidents);
+            }
+            out.put("openIncidents", session.get().open().stream().map(open -> IncidentLedger.view(open, "OPEN")).toList());
+            summary = session.get().monthlySummary(now);
+            String month = summary.map(entry -> String.valueOf(entry.getValue().get("month"))).orElse(null);
+            summary.ifPresent(entry -> out.put("monthlySummary", entry.getValue()));
+            // The month's summary is told once, with whatever else the sweep tells, which counts as told too.
+            if (month != null) {
+                notice.ifPresent(told -> {
+                    session.get().claim(told, now, RecentNotices.WINDOW);
+                    recent.sent(told, now);
+                });
+                notice = Optional.of(notice.orElse("sweep") + "|summary " + month);
+            }
+        }
+        Map<String, Object> finished = finish(out, notice, now, session);
+        if (summary.isPresent() && "FAILED".equals(((Map<?, ?>) finished.get("notification")).get("status"))) {
+            session.get().release(summary.get().getKey(), now);
+        }
+        return finished;
     }
 
     /** @param again the next check, when the verdict is pending */
@@ -86,11 +130,20 @@ public final class ReportDispatch {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
         again.ifPresent(next -> out.put("followUp", queue(next, now)));
-        return finish(out, NoticePolicy.verification(report), now);
+        Optional<IncidentLedger.Session> session = ledger.map(IncidentLedger::session);
+        Optional<String> incident = session.flatMap(s -> Incidents.ofVerification(report, now).flatMap(s::record))
+                .map(view -> {
+                    out.put("incident", view);
+                    return (String) view.get("id");
+                });
+        return finish(out, NoticePolicy.verification(report).map(key -> incident.map(id -> NoticePolicy.perIncident(key, id))
+                .orElse(key)), now, session);
     }
 
-    private Map<String, Object> finish(Map<String, Object> out, Optional<String> notice, Instant now) {
-        out.put("notification", notify(notice, out, now));
+    private Map<String, Object> finish(Map<String, Object> out, Optional<String> notice, Instant now,
+                                       Optional<IncidentLedger.Session> session) {
+        out.put("notification", notify(notice, out, now, session));
+        session.flatMap(IncidentLedger.Session::status).ifPresent(status -> out.put("ledger", status));
         PrintStream log = metrics.get();
         MetricLines.of(out, function, now).forEach(log::println);
         return out;
@@ -135,7 +188,8 @@ public final class ReportDispatch {
         return status;
     }
 
-    private Map<String, Object> notify(Optional<String> key, Map<String, Object> report, Instant now) {
+    private Map<String, Object> notify(Optional<String> key, Map<String, Object> report, Instant now,
+                                       Optional<IncidentLedger.Session> session) {
         Map<String, Object> status = new LinkedHashMap<>();
         if (key.isEmpty()) {
             status.put("status", "NOT_NEEDED");
@@ -143,6 +197,12 @@ public final class ReportDispatch {
             status.put("status", "NOT_CONFIGURED");
         } else {
             Optional<Instant> sent = recent.sentWithinWindow(key.get(), now);
+            IncidentLedger.Claim claim = sent.isPresent() || session.isEmpty() ? new IncidentLedger.Claim.Claimed()
+                    : session.get().claim(key.get(), now, RecentNotices.WINDOW);
+            if (claim instanceof IncidentLedger.Claim.Told told) {
+                sent = Optional.of(told.at());
+                recent.sent(key.get(), told.at());
+            }
             if (sent.isPresent()) {
                 status.put("status", "ALREADY_SENT");
                 status.put("sentAt", sent.get().toString());
@@ -157,6 +217,9 @@ public final class ReportDispatch {
                 status.put("messageId", id);
             } catch (RuntimeException refused) {
                 // Not remembered: the next event of a storm tries again.
+                if (claim instanceof IncidentLedger.Claim.Claimed) {
+                    session.ifPresent(s -> s.release(key.get(), now));
+                }
                 status.put("status", "FAILED");
                 status.put("error", String.valueOf(refused.getMessage()));
             }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -113,6 +114,14 @@ public final class AwsClients {
     public static SqsClient sqs(List<ExecutionInterceptor> interceptors) {
         Connection connection = Connection.standard();
         return SqsClient.builder().httpClient(connection.http()).region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    /** The ledger's table, in the function's own Region. */
+    public static DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
+        Connection connection = Connection.standard();
+        return DynamoDbClient.builder().httpClient(connection.http()).region(connection.region())
                 .credentialsProvider(connection.credentials())
                 .overrideConfiguration(configuration(interceptors)).build();
     }

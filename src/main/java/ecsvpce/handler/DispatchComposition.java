@@ -1,9 +1,12 @@
 package ecsvpce.handler;
 
 import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.IncidentLedger;
+import ecsvpce.app.LedgerSettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
+import ecsvpce.aws.DynamoDbLedger;
 import ecsvpce.aws.SnsNotifier;
 import ecsvpce.aws.SqsFollowUpQueue;
 import java.io.PrintStream;
@@ -15,17 +18,20 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Wires what every function does with a finished report (the topic, the follow-up queue, the
- * metrics), for the three composition roots. The SNS and SQS clients are built when first needed:
- * most invocations tell nobody and queue nothing.
+ * ledger, the metrics), for the three composition roots. The SNS, SQS and DynamoDB clients are built
+ * when first needed: most invocations tell nobody, queue nothing and record nothing.
  */
 public final class DispatchComposition {
     private DispatchComposition() {
     }
 
-    /** As Lambda runs it: {@code NOTIFICATION_TOPIC_ARN}, {@code VERIFY_QUEUE_URL}, {@code VERIFY_DELAY_SECONDS}. */
+    /**
+     * As Lambda runs it: {@code NOTIFICATION_TOPIC_ARN}, {@code VERIFY_QUEUE_URL}, {@code VERIFY_DELAY_SECONDS},
+     * {@code LEDGER_TABLE_NAME}, {@code LEDGER_RETENTION_DAYS}.
+     */
     public static ReportDispatch fromEnvironment(String function) {
-        return of(function, DispatchSettings.fromEnvironment(System.getenv()), Connection.standard().regionId(),
-                List.of(), Clock.systemUTC(), () -> System.out);
+        return of(function, DispatchSettings.fromEnvironment(System.getenv()), LedgerSettings.fromEnvironment(System.getenv()),
+                Connection.standard().regionId(), List.of(), Clock.systemUTC(), () -> System.out);
     }
 
     /** Reports, metrics, and nobody told: what a function does with neither topic nor queue configured. */
@@ -37,10 +43,18 @@ public final class DispatchComposition {
     /** @param interceptors on the SNS and SQS clients (tests record calls with them) */
     public static ReportDispatch of(String function, DispatchSettings settings, String region,
                                     List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
+        return of(function, settings, LedgerSettings.none(), region, interceptors, clock, metrics);
+    }
+
+    /** @param interceptors on the SNS, SQS and DynamoDB clients (tests record calls with them) */
+    public static ReportDispatch of(String function, DispatchSettings settings, LedgerSettings ledger, String region,
+                                    List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
         return new ReportDispatch(function, region,
                 settings.topicArn().map(topic -> new SnsNotifier(LazyPorts.once(() -> AwsClients.sns(
                         Region.of(settings.topicRegion().orElse(region)), interceptors)), topic)),
                 settings.queueUrl().map(queue -> new SqsFollowUpQueue(LazyPorts.once(() -> AwsClients.sqs(interceptors)), queue)),
-                settings.followUpDelay(), clock, metrics);
+                settings.followUpDelay(), clock, metrics,
+                ledger.tableName().map(table -> new IncidentLedger(new DynamoDbLedger(LazyPorts.once(() ->
+                        AwsClients.dynamoDb(interceptors)), table), ledger.retention())));
     }
 }

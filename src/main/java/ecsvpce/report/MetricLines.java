@@ -60,7 +60,9 @@ public final class MetricLines {
             actions(JSON.valueToTree(vpcActions), totals);
         }
         delivery(node, totals);
+        List<Long> recoveries = ledger(node, totals);
         lines.add(0, line(at, Map.of("Function", function), totals));
+        recoveries.forEach(seconds -> lines.add(line(at, Map.of("Function", function), Map.of("IncidentRecoverySeconds", seconds))));
         findings.forEach((code, count) -> lines.add(line(at, Map.of("FindingCode", code), Map.of("Findings", count))));
         return lines;
     }
@@ -101,6 +103,32 @@ public final class MetricLines {
         }
         totals.put("FollowUpsQueued", followUps.stream().filter(f -> f.path("status").asText().equals("QUEUED")).count());
         totals.put("FollowUpsFailed", followUps.stream().filter(f -> f.path("status").asText().equals("FAILED")).count());
+    }
+
+    /**
+     * Incidents opened and closed, the open ones a sweep listed, and the ledger calls that failed (the
+     * notice was told anyway): only when the function has a ledger. Returns the closed incidents' times to
+     * recovery, one line each.
+     */
+    private static List<Long> ledger(JsonNode report, Map<String, Number> totals) {
+        List<Long> recoveries = new ArrayList<>();
+        if (!report.has("incident") && !report.has("incidents") && !report.has("openIncidents") && !report.has("ledger")) {
+            return recoveries;
+        }
+        List<JsonNode> incidents = new ArrayList<>();
+        report.path("incidents").forEach(incidents::add);
+        if (report.has("incident")) {
+            incidents.add(report.path("incident"));
+        }
+        totals.put("IncidentsOpened", incidents.stream().filter(i -> i.path("status").asText().equals("OPENED")).count());
+        totals.put("IncidentsClosed", incidents.stream().filter(i -> i.path("status").asText().equals("CLOSED")).count());
+        if (report.has("openIncidents")) {
+            totals.put("OpenIncidents", report.path("openIncidents").size());
+        }
+        totals.put("LedgerFailures", report.path("ledger").path("errors").size());
+        incidents.stream().filter(i -> i.path("status").asText().equals("CLOSED") && i.has("recoverySeconds"))
+                .forEach(i -> recoveries.add(i.path("recoverySeconds").asLong()));
+        return recoveries;
     }
 
     private static String line(Instant at, Map<String, String> dimensions, Map<String, Number> metrics) {

@@ -2,6 +2,8 @@ package ecsvpce.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import java.util.Map;
 public final class Readables {
     /** SNS refuses a subject of 100 characters or more. */
     static final int SUBJECT_LIMIT = 99;
-    /** Lines of one list shown before "... and N more": the whole list is in the log line. */
+    /**
+     * Lines of one list shown before "... and N more": the whole list is in the log line. Changes and
+     * findings are never cut here: every one is shown (the chat form fits them to its own limit).
+     */
     static final int LIST_LIMIT = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,10 +33,9 @@ public final class Readables {
     /** @param report a report's JSON form, as the handlers return and log it (already redacted) */
     public static Readable of(Map<String, Object> report) {
         JsonNode node = JSON.valueToTree(report);
-        if (node.has("verdict")) {
-            return VerificationReadable.of(node);
-        }
-        return node.has("outcome") ? TaskReadable.of(node) : SweepReadable.of(node);
+        Readable readable = node.has("verdict") ? VerificationReadable.of(node)
+                : node.has("outcome") ? TaskReadable.of(node) : SweepReadable.of(node);
+        return RecordSections.with(readable, node);
     }
 
     /** {@code LABEL what (account Region)}, printable, under {@link #SUBJECT_LIMIT} characters. */
@@ -77,7 +81,7 @@ public final class Readables {
                     + text(finding, "explanation", "")
                     + (withChanges && finding.hasNonNull("fix") ? "\n    change: " + text(finding, "fix", "") : ""));
         }
-        return capped(lines);
+        return lines;
     }
 
     static List<String> actions(JsonNode actions) {
@@ -87,7 +91,7 @@ public final class Readables {
             lines.add(text(action, "status", "") + " " + (action.hasNonNull("resourceId") ? text(action, "resourceId", "") + " " : "")
                     + text(action, "description", "") + (cost.signum() > 0 ? " (" + usd(cost) + " USD a month)" : ""));
         }
-        return capped(lines);
+        return lines;
     }
 
     /** What became of the follow-up check(s) and of the notification, when the report says. */
@@ -118,6 +122,23 @@ public final class Readables {
             }
         }
         return lines;
+    }
+
+    /**
+     * The findings or actions about {@code service} (the one the stop reason points at) first, the rest in
+     * their order: the cause of the failure is what a reader looks for. A finding names its service; an
+     * action says it in its description ({@code create secretsmanager interface endpoint ...}).
+     */
+    static JsonNode causeFirst(JsonNode items, String service) {
+        if (service == null || service.isBlank()) {
+            return items;
+        }
+        ArrayNode cause = JsonNodeFactory.instance.arrayNode();
+        ArrayNode rest = JsonNodeFactory.instance.arrayNode();
+        String word = " " + service + " ";
+        items.forEach(item -> (service.equals(text(item, "service", null))
+                || (" " + text(item, "description", "") + " ").contains(word) ? cause : rest).add(item));
+        return cause.addAll(rest);
     }
 
     static List<String> texts(JsonNode list) {

@@ -29,7 +29,7 @@ final class TaskReadable {
         String what = service == null ? vpc : vpc == null ? service : service + " in " + vpc;
         List<Section> sections = List.of(
                 new Section("What failed", whatFailed(report)),
-                new Section("Findings", findings(notUnfixed(report))),
+                new Section("Findings", findings(Readables.causeFirst(notUnfixed(report), cause(report)))),
                 new Section(outcome.equals("PLANNED") ? "What would change (dry run, nothing was changed)" : "What changed",
                         changes(report)),
                 new Section("Needs a person", needsAPerson(report)),
@@ -70,7 +70,7 @@ final class TaskReadable {
     }
 
     private static List<String> changes(JsonNode report) {
-        List<String> lines = new ArrayList<>(actions(report.path("actions")));
+        List<String> lines = new ArrayList<>(actions(Readables.causeFirst(report.path("actions"), cause(report))));
         BigDecimal cost = report.path("monthlyCostUsd").decimalValue();
         if (cost.signum() > 0) {
             lines.add((text(report, "outcome", "").equals("PLANNED") ? "Would add " : "Adds ") + Readables.usd(cost)
@@ -113,7 +113,7 @@ final class TaskReadable {
     }
 
     private static List<String> needsAPerson(JsonNode report) {
-        List<String> lines = new ArrayList<>(findings(forAPerson(report), true));
+        List<String> lines = new ArrayList<>(findings(Readables.causeFirst(forAPerson(report), cause(report)), true));
         JsonNode failure = report.path("failure");
         if (failure.hasNonNull("missingIamAction")) {
             lines.add("The task's role lacks " + text(failure, "missingIamAction", "") + ": grant it (the task "
@@ -159,6 +159,11 @@ final class TaskReadable {
             }
         }
         return steps;
+    }
+
+    /** The service the stop reason points at, if it names one. */
+    private static String cause(JsonNode report) {
+        return text(report.path("failure"), "service", null);
     }
 
     private static void add(List<String> lines, String label, String value) {

@@ -238,6 +238,22 @@ public final class ReportSamples {
                 .subnetId(Snapshots.TASK_SUBNET).networkInterfaceId(NETWORK_INTERFACE).build();
     }
 
+    /**
+     * Reports as a function with a ledger returns them: a fix that opens an incident, its check that closes
+     * it, and a sweep listing the incidents still open.
+     */
+    public static List<Map<String, Object>> withLedger() {
+        ReportDispatch dispatch = new ReportDispatch("RemediateFunction", REGION, Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC), () -> new PrintStream(OutputStream.nullOutputStream()),
+                Optional.of(new IncidentLedger(new InMemoryLedger(), Duration.ofDays(400))));
+        TaskReport fixed = TaskSample.REMEDIATED.report();
+        VerificationReport healed = CheckSample.HEALED.report();
+        SweepReport planned = SweepSample.PLANNED.report();
+        return List.of(dispatch.task(fixed, ReportJson.toMap(fixed, Set.of(ACCOUNT)), ACCOUNT, FAILED_AT),
+                dispatch.verification(healed, Optional.empty(), ReportJson.toMap(healed), ACCOUNT),
+                dispatch.sweep(planned, ReportJson.toMap(planned), ACCOUNT));
+    }
+
     /** A dispatch that tells nobody and keeps its metric lines to itself. */
     static ReportDispatch quiet() {
         return new ReportDispatch("RemediateFunction", REGION, Optional.empty(), Optional.empty(), Duration.ofMinutes(5),

@@ -3,6 +3,7 @@ package ecsvpce.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.LedgerSettings;
 import ecsvpce.app.Settings;
 import ecsvpce.template.SamTemplate;
 import java.lang.reflect.Field;
@@ -42,6 +43,7 @@ class ConfigurationReferenceTest {
         Set<String> variables = new TreeSet<>(templateVariables());
         variables.addAll(settingsVariables(Settings.class));
         variables.addAll(settingsVariables(DispatchSettings.class));
+        variables.addAll(settingsVariables(LedgerSettings.class));
 
         assertThat(variables).contains("REMEDIATION_MODE", "NOTIFICATION_TOPIC_ARN", "VERIFY_QUEUE_URL");
         assertThat(rows(REFERENCE, "variable", "when unset").keySet()).as("variables in docs/configuration.md")

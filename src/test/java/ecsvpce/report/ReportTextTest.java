@@ -64,7 +64,10 @@ class ReportTextTest {
                         + "\n  Task definition: " + Tasks.TASK_DEFINITION_ARN + "\n  Subnet: " + Snapshots.TASK_SUBNET + " in "
                         + Snapshots.VPC_ID + " (" + Snapshots.TASK_AZ + ")\n",
                 "  Stop reason: ResourceInitializationError: unable to pull secrets or registry auth",
-                "Findings\n--------\n  BLOCKING ENDPOINT_MISSING ecr.dkr: no ecr.dkr interface endpoint in " + Snapshots.VPC_ID + "\n");
+                // The cause first: the endpoint the stop reason points at.
+                "Findings\n--------\n  BLOCKING ENDPOINT_MISSING secretsmanager: no secretsmanager interface endpoint in "
+                        + Snapshots.VPC_ID + "\n  BLOCKING ENDPOINT_MISSING ecr.dkr: no ecr.dkr interface endpoint in "
+                        + Snapshots.VPC_ID + "\n");
     }
 
     @Test

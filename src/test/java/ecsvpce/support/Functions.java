@@ -1,6 +1,7 @@
 package ecsvpce.support;
 
 import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.LedgerSettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
@@ -70,6 +71,30 @@ public final class Functions {
         return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 dispatch("VerifyFunction", dispatch, recorder));
+    }
+
+    /** Telling people as {@code dispatch} says, with the ledger in {@code ledger}'s table, the recorder on every client. */
+    public static RemediateFunction remediate(Mode mode, CallRecorder recorder, DispatchSettings dispatch, LedgerSettings ledger) {
+        return new RemediateFunction(RemediateComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                DispatchComposition.of("RemediateFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
+                        () -> System.out));
+    }
+
+    /** The sweep with the ledger in {@code ledger}'s table, the recorder on every client. */
+    public static SweepFunction sweep(Mode mode, CallRecorder recorder, DispatchSettings dispatch, LedgerSettings ledger) {
+        return new SweepFunction(SweepComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                DispatchComposition.of("SweepFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
+                        () -> System.out));
+    }
+
+    /** The follow-up check with the ledger in {@code ledger}'s table, the recorder on every client. */
+    public static VerifyFunction verify(CallRecorder recorder, DispatchSettings dispatch, LedgerSettings ledger) {
+        return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+                DispatchComposition.of("VerifyFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
+                        () -> System.out));
     }
 
     private static ReportDispatch dispatch(String function, DispatchSettings settings, CallRecorder recorder) {

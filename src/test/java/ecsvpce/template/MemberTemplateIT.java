@@ -90,6 +90,21 @@ class MemberTemplateIT {
         });
     }
 
+    /** Each member account keeps its own ledger: notices told once across its environments, its incidents. */
+    @Test
+    void everyMemberAccountGetsTheLedgerTableAndEveryFunctionItsName() {
+        Map<String, Object> table = properties(resource("LedgerTable", "AWS::DynamoDB::Table"));
+        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST").containsEntry("TimeToLiveSpecification",
+                Map.of("AttributeName", "expiresAt", "Enabled", true)).doesNotContainKey("TableName");
+        assertThat(map(member.get("Parameters"), "Parameters")).containsKey("LedgerRetentionDays");
+        for (String function : sam.functionIds()) {
+            Map<String, Object> variables = map(map(properties(resource(function, "AWS::Lambda::Function"))
+                    .get("Environment"), function).get("Variables"), function);
+            assertThat(variables).as(function).containsEntry("LEDGER_TABLE_NAME", Map.of("Ref", "LedgerTable"))
+                    .containsEntry("LEDGER_RETENTION_DAYS", Map.of("Ref", "LedgerRetentionDays"));
+        }
+    }
+
     @Test
     void everyFunctionKeepsItsConfigurationAndRunsTheCodeFromS3() {
         for (String function : sam.functionIds()) {

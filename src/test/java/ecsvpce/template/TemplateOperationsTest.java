@@ -107,8 +107,10 @@ class TemplateOperationsTest {
     @Test
     void everyProductMetricTheTemplateNamesIsOneTheFunctionsWrite() throws Exception {
         Set<String> written = new TreeSet<>();
-        for (Map<String, Object> json : List.of(ReportSamples.TaskSample.REMEDIATED.json(),
-                ReportSamples.SweepSample.FIXED.json(), ReportSamples.CheckSample.HEALED.json())) {
+        List<Map<String, Object>> reports = new java.util.ArrayList<>(List.of(ReportSamples.TaskSample.REMEDIATED.json(),
+                ReportSamples.SweepSample.FIXED.json(), ReportSamples.CheckSample.HEALED.json()));
+        reports.addAll(ReportSamples.withLedger());
+        for (Map<String, Object> json : reports) {
             for (String line : MetricLines.of(json, "RemediateFunction", ReportSamples.NOW)) {
                 JSON.readTree(line).path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
                         .forEach(metric -> written.add(metric.path("Name").asText()));
@@ -155,7 +157,7 @@ class TemplateOperationsTest {
     @Test
     void savedQueriesReadTheFunctionsLogGroupsAndTheReportsFields() {
         Map<String, Map<String, Object>> queries = resourcesOfType("AWS::Logs::QueryDefinition");
-        assertThat(queries).hasSize(4);
+        assertThat(queries).hasSize(5);
         Set<Object> logGroups = Set.of(Map.of("Ref", "RemediateLogGroup"), Map.of("Ref", "SweepLogGroup"),
                 Map.of("Ref", "VerifyLogGroup"));
         queries.forEach((id, query) -> {

@@ -25,7 +25,8 @@ class TemplatePolicyTest {
             "ec2:DescribeVpcEndpoints", "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls",
             "route53:ListHostedZonesByVPC", "route53:ListResourceRecordSets");
     /** Telling people and queuing follow-up checks. */
-    private static final Set<String> REPORTING = Set.of("sns:Publish", "sqs:SendMessage");
+    private static final Set<String> REPORTING = Set.of("sns:Publish", "sqs:SendMessage", "dynamodb:PutItem",
+            "dynamodb:Query");
     private static final Map<String, Object> TOPIC_IN_USE = Map.of("Fn::If",
             List.of("UseStackTopic", Map.of("Ref", "NotificationTopic"), Map.of("Ref", "NotificationTopicArn")));
     private static final String ARN_PREFIX = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:";
@@ -38,7 +39,8 @@ class TemplatePolicyTest {
             "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls", "route53:ListHostedZonesByVPC",
             "route53:ListResourceRecordSets", "ecs:DescribeClusters", "ec2:ModifyVpcAttribute",
             "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
-            "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags", "sns:Publish", "sqs:SendMessage");
+            "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags", "sns:Publish", "sqs:SendMessage", "dynamodb:PutItem",
+            "dynamodb:Query");
     private static final Set<String> WRITE_ACTIONS = Set.of(
             "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
             "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
@@ -163,11 +165,11 @@ class TemplatePolicyTest {
     @Test
     void noManagedPolicyBeyondTheSharedOnesInThisTemplate() {
         assertThat(template.managedPolicyReferences(REMEDIATE)).containsExactly(Map.of("Ref", "NetworkReadPermissions"),
-                Map.of("Ref", "RemediatorPermissions"), Map.of("Ref", "ReportPermissions"));
+                Map.of("Ref", "RemediatorPermissions"), Map.of("Ref", "ReportPermissions"), Map.of("Ref", "LedgerPermissions"));
         assertThat(template.managedPolicyReferences(SWEEP)).isEqualTo(template.managedPolicyReferences(REMEDIATE));
         assertThat(template.managedPolicyReferences(VERIFY)).containsExactly(Map.of("Ref", "NetworkReadPermissions"),
-                Map.of("Ref", "ReportPermissions"));
-        for (String policy : List.of("NetworkReadPermissions", "RemediatorPermissions", "ReportPermissions")) {
+                Map.of("Ref", "ReportPermissions"), Map.of("Ref", "LedgerPermissions"));
+        for (String policy : List.of("NetworkReadPermissions", "RemediatorPermissions", "ReportPermissions", "LedgerPermissions")) {
             assertThat(template.resource(policy).get("Type")).as(policy).isEqualTo("AWS::IAM::ManagedPolicy");
         }
     }

@@ -1,6 +1,7 @@
 package ecsvpce.testing;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -40,5 +41,9 @@ public final class FixtureClients {
 
     public static SqsClient sqs() {
         return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }
