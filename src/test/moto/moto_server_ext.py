@@ -25,6 +25,8 @@ that it can be switched off to prove a test depends on it::
 | k  | check-then-act not atomic under concurrent requests                 | lock     |
 | l..q | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
 |      | configuration): see ``patches_estates.py``                          |          |
+| r..s | the cost patches (CloudWatch in RPC v2 CBOR, aging an endpoint in a test): see
+|      | ``patches_cost.py``                                                 |          |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -44,6 +46,7 @@ from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
 from moto.ec2.models.vpcs import VPCBackend
 from moto.ec2.responses.vpcs import VPCs
 
+import patches_cost
 import patches_estates
 from patches_common import (
     RACE_WINDOW_SECONDS,
@@ -58,7 +61,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopq"
+ALL_PATCHES = "abcdefghijklmnopqrs"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,6 +394,7 @@ def install() -> None:
     if RACE_WINDOW_SECONDS > 0:
         SecurityGroup.__init__ = security_group_init
     patches_estates.install()
+    patches_cost.install()
     active = ",".join(p for p in ALL_PATCHES if enabled(p)) or "none"
     window = f", race window {RACE_WINDOW_SECONDS * 1000:g} ms" if RACE_WINDOW_SECONDS > 0 else ""
     print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}{window}", file=sys.stderr,
