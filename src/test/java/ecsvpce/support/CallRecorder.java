@@ -22,6 +22,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CallRecorder implements ExecutionInterceptor {
     static final Path SUITE_LOG_DIRECTORY = Path.of("target", "aws-operations");
     private static final List<String> READ_PREFIXES = List.of("Describe", "List", "Get");
+    /** SDK service names whose IAM prefix differs. */
+    private static final java.util.Map<String, String> IAM_PREFIX = java.util.Map.of("eventbridge", "events");
 
     private final String function;
     private final List<String> calls = new ArrayList<>();
@@ -33,7 +35,8 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String action = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT) + ":"
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        String action = IAM_PREFIX.getOrDefault(service, service) + ":"
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (calls) {
             calls.add(action);
