@@ -108,7 +108,8 @@ class TemplateOperationsTest {
     void everyProductMetricTheTemplateNamesIsOneTheFunctionsWrite() throws Exception {
         Set<String> written = new TreeSet<>();
         for (Map<String, Object> json : List.of(ReportSamples.TaskSample.REMEDIATED.json(),
-                ReportSamples.SweepSample.FIXED.json(), ReportSamples.CheckSample.HEALED.json())) {
+                ReportSamples.SweepSample.FIXED.json(), ReportSamples.SweepSample.IDLE_ENDPOINTS.json(),
+                ReportSamples.CheckSample.HEALED.json())) {
             for (String line : MetricLines.of(json, "RemediateFunction", ReportSamples.NOW)) {
                 JSON.readTree(line).path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")
                         .forEach(metric -> written.add(metric.path("Name").asText()));
