@@ -35,13 +35,17 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
-        String action = IAM_PREFIX.getOrDefault(service, service) + ":"
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String action = iamAction(attributes);
         synchronized (calls) {
             calls.add(action);
         }
         appendToSuiteLog(function + " " + action);
+    }
+
+    /** The call as an IAM action, e.g. {@code events:ListTargetsByRule} for the SDK's EventBridge. */
+    public static String iamAction(ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        return IAM_PREFIX.getOrDefault(service, service) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     }
 
     /** Every call so far, in order. */
