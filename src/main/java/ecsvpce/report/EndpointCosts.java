@@ -46,7 +46,8 @@ public record EndpointCosts(Pricing pricing, int idleWindowDays, boolean removeI
      * @param bytesProcessed bytes over the idle window; null when the metric was not read
      * @param status         NEEDED, NEEDS_UNKNOWN, YOUNG, METRIC_UNREAD, IN_USE or IDLE
      * @param removal        what the sweep did or leaves: REPORTED (a person decides: {@code command}),
-     *                       MARKED, REMOVED, REMOVAL_FAILED, UNMARKED; null when nothing applies
+     *                       MARKED, REMOVED, REMOVAL_FAILED, UNMARKED (MARK_FAILED, UNMARK_FAILED when
+     *                       the tag could not be written: {@code error} says why); null when nothing applies
      */
     public record EndpointLine(String endpointId, String vpcId, String serviceName, List<String> availabilityZones,
                                BigDecimal monthlyUsd, Long bytesProcessed, BigDecimal dataProcessingUsd,

@@ -1,7 +1,6 @@
 package ecsvpce.app;
 
 import ecsvpce.app.port.BatchEnvironments;
-import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.InterfaceEndpoints;
 import ecsvpce.app.port.ScheduledTask;
 import ecsvpce.app.port.ScheduledTasks;
@@ -130,7 +129,7 @@ final class InMemoryCostPorts implements BatchEnvironments, InterfaceEndpoints {
 
     private void check(String call) {
         RuntimeException failure = failures.get(call);
-        if (failure instanceof CallFailure || failure != null) {
+        if (failure != null) {
             throw failure;
         }
     }
