@@ -26,6 +26,8 @@ that it can be switched off to prove a test depends on it::
 | l..r | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
 |      | configuration, a task's Exec flag): see ``patches_estates.py``      |          |
 | t  | DynamoDB conditional writes not atomic under concurrent requests    | lock (``patches_ledger.py``) |
+| u..v | the cost patches (CloudWatch in RPC v2 CBOR, aging an endpoint in a test): see
+|      | ``patches_cost.py``                                                 |          |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -45,6 +47,7 @@ from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
 from moto.ec2.models.vpcs import VPCBackend
 from moto.ec2.responses.vpcs import VPCs
 
+import patches_cost
 import patches_estates
 import patches_ledger
 from patches_common import (
@@ -60,7 +63,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopqrt"
+ALL_PATCHES = "abcdefghijklmnopqrtuv"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,6 +397,7 @@ def install() -> None:
         SecurityGroup.__init__ = security_group_init
     patches_estates.install()
     patches_ledger.install()
+    patches_cost.install()
     active = ",".join(p for p in ALL_PATCHES if enabled(p)) or "none"
     window = f", race window {RACE_WINDOW_SECONDS * 1000:g} ms" if RACE_WINDOW_SECONDS > 0 else ""
     print(f"moto_server_ext: moto {moto.__version__}, patches active: {active}{window}", file=sys.stderr,

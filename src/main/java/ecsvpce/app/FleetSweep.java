@@ -7,6 +7,7 @@ import ecsvpce.app.port.TaskDefinitions;
 import ecsvpce.app.port.VpcChanges;
 import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.Workload;
+import ecsvpce.report.EndpointCosts;
 import ecsvpce.report.Mode;
 import ecsvpce.report.SweepReport;
 import ecsvpce.report.SweepReport.VpcReport;
@@ -28,14 +29,24 @@ public final class FleetSweep {
     private final VpcChanges changes;
     private final Settings settings;
     private final Clock clock;
+    /** The cost side of a full sweep; null when the sweep has none (a composition without its ports). */
+    private final EndpointLife endpointLife;
 
     public FleetSweep(Fleet fleet, TaskDefinitions definitions, VpcReads network, VpcChanges changes,
                       Settings settings, String region, Clock clock) {
+        this(fleet, definitions, network, changes, settings, region, clock, null);
+    }
+
+    /** @param costs what the cost side reads and changes, and its settings; null for none */
+    public FleetSweep(Fleet fleet, TaskDefinitions definitions, VpcReads network, VpcChanges changes,
+                      Settings settings, String region, Clock clock, CostPorts costs) {
         this.inventory = new SweepInventory(fleet, definitions, network, new GuardRails(settings), region);
         this.network = network;
         this.changes = changes;
         this.settings = settings;
         this.clock = clock;
+        this.endpointLife = costs == null ? null : new EndpointLife(new WorkloadDemand(costs.schedulers(), costs.batch(),
+                definitions, network, region), costs.endpoints(), costs.settings(), settings, region, clock);
     }
 
     /** The report for a payload the sweep cannot act on: nothing is read or changed. */
@@ -63,6 +74,10 @@ public final class FleetSweep {
                 vpcs.add(vpcSweep.sweep(vpc.getKey(), vpc.getValue(), found.serviceByArn()));
             }
         }
-        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached);
+        // Only a sweep of the whole fleet knows every workload: a scoped one judges no endpoint.
+        boolean wholeFleet = scope.clusters().isEmpty() && scope.vpcIds().isEmpty();
+        EndpointCosts costs = endpointLife != null && wholeFleet && !outOfTime.getAsBoolean()
+                ? endpointLife.run(found, mode == Mode.DRY_RUN) : null;
+        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached, costs);
     }
 }

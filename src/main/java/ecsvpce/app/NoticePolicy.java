@@ -51,16 +51,19 @@ final class NoticePolicy {
         if (report instanceof SweepReport.Failed failed) {
             return Optional.of(key("sweep", "FAILED", error(failed.error())));
         }
-        // A VPC with a non-compliant service, or one that could not be read or changed, is not compliant.
+        // A VPC with a non-compliant service, or one that could not be read or changed, is not compliant;
+        // an idle endpoint, or one removed or marked, is told too.
         if (!(report instanceof SweepReport.Swept swept)
-                || swept.unreadable().isEmpty() && swept.vpcs().stream().allMatch(SweepReport.VpcReport::compliant)) {
+                || swept.unreadable().isEmpty() && swept.vpcs().stream().allMatch(SweepReport.VpcReport::compliant)
+                && idleEndpoints(swept).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(key("sweep", swept.mode().name(), swept.vpcs().stream()
                         .filter(vpc -> !vpc.compliant())
                         .map(vpc -> key(vpc.vpcId(), actions(vpc.actions()), findings(vpc.unfixed()), error(vpc.error())))
                         .collect(Collectors.joining(";")),
-                swept.unreadable().stream().map(SweepReport.Unreadable::resource).collect(Collectors.joining(","))));
+                swept.unreadable().stream().map(SweepReport.Unreadable::resource).collect(Collectors.joining(",")),
+                idleEndpoints(swept)));
     }
 
     /** Every verdict but pending and rejected; the same check delivered twice by SQS is told once. */
@@ -83,6 +86,16 @@ final class NoticePolicy {
         }
         String[] parts = key.split("\\|", 4);
         return key(parts[0], parts[1], parts[2], "incident " + incidentId);
+    }
+
+    /** Idle endpoints and what became of each, or empty. */
+    private static String idleEndpoints(SweepReport.Swept swept) {
+        if (swept.endpointCosts() == null) {
+            return "";
+        }
+        return swept.endpointCosts().endpoints().stream()
+                .filter(line -> "IDLE".equals(line.status()) || line.error() != null)
+                .map(line -> line.endpointId() + " " + line.removal()).collect(Collectors.joining(","));
     }
 
     private static boolean networkClass(TaskReport.Examined examined) {

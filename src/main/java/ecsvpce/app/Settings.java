@@ -1,9 +1,11 @@
 package ecsvpce.app;
 
+import ecsvpce.core.cost.RegionPrices;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.Mode;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -19,6 +21,8 @@ public record Settings(Mode mode, PlanSettings plan, Set<String> allowedVpcIds) 
     public static final String WITH_INTERNET_PATH = "REMEDIATE_WITH_INTERNET_PATH";
     public static final String USD_PER_AZ_HOUR = "INTERFACE_ENDPOINT_USD_PER_AZ_HOUR";
     public static final String ALLOWED_VPC_IDS = "ALLOWED_VPC_IDS";
+    /** Set by Lambda: the Region the functions run in. */
+    static final String REGION = "AWS_REGION";
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
 
     public Settings {
@@ -46,16 +50,8 @@ public record Settings(Mode mode, PlanSettings plan, Set<String> allowedVpcIds) 
         if (!internet.equalsIgnoreCase("true") && !internet.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException(WITH_INTERNET_PATH + " must be true or false, not '" + internet + "'");
         }
-        BigDecimal price;
-        String priceText = env.getOrDefault(USD_PER_AZ_HOUR, PlanSettings.US_EAST_1_USD_PER_AZ_HOUR.toPlainString());
-        try {
-            price = new BigDecimal(priceText.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(USD_PER_AZ_HOUR + " must be a number, not '" + priceText + "'", e);
-        }
-        if (price.signum() < 0) {
-            throw new IllegalArgumentException(USD_PER_AZ_HOUR + " must not be negative");
-        }
+        // Unset or empty: the Region's list price (docs/cost.md#prices-by-region).
+        BigDecimal price = RegionPrices.of(env.get(REGION), priceOverride(env)).usdPerAzHour();
         Set<String> allowed = new TreeSet<>();
         for (String id : env.getOrDefault(ALLOWED_VPC_IDS, "").split(",")) {
             if (!id.isBlank() && !VPC_ID.matcher(id.trim()).matches()) {
@@ -66,5 +62,23 @@ public record Settings(Mode mode, PlanSettings plan, Set<String> allowedVpcIds) 
             }
         }
         return new Settings(parsedMode, new PlanSettings(Boolean.parseBoolean(internet), price), allowed);
+    }
+
+    /** The team's hourly price per AZ, when set: it overrides the Region's list price. */
+    static Optional<BigDecimal> priceOverride(Map<String, String> env) {
+        String priceText = env.getOrDefault(USD_PER_AZ_HOUR, "").trim();
+        if (priceText.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal price;
+        try {
+            price = new BigDecimal(priceText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(USD_PER_AZ_HOUR + " must be a number, not '" + priceText + "'", e);
+        }
+        if (price.signum() < 0) {
+            throw new IllegalArgumentException(USD_PER_AZ_HOUR + " must not be negative");
+        }
+        return Optional.of(price);
     }
 }

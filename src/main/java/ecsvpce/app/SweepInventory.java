@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,34 +53,58 @@ final class SweepInventory {
     }
 
     /**
-     * @param clusters        how many clusters were listed
+     * @param clusterArns     the clusters listed (or given)
      * @param workloadsByVpc  each service in each covered subnet, by VPC in id order
      * @param serviceByArn    the services of those workloads
+     * @param unknownVpcs     VPCs where some service's needs were not read (skipped on purpose, definition
+     *                        unreadable), with why: the cost side judges no endpoint there
+     * @param unknownEverywhere what kept part of the fleet from being listed at all (clusters, services, subnets)
      */
-    record Inventory(int clusters, Map<String, List<Workload>> workloadsByVpc, Map<String, FargateService> serviceByArn,
-                     List<Unreadable> unreadable, List<Skipped> skipped) {
+    record Inventory(List<String> clusterArns, Map<String, List<Workload>> workloadsByVpc, Map<String, FargateService> serviceByArn,
+                     List<Unreadable> unreadable, List<Skipped> skipped, Map<String, String> unknownVpcs,
+                     List<String> unknownEverywhere) {
+        /** How many clusters were listed (or given). */
+        int clusters() {
+            return clusterArns.size();
+        }
     }
 
     Inventory take(SweepScope scope) {
         List<Unreadable> unreadable = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<String> clusters = scope.clusters().isEmpty() ? clusterArns(unreadable) : scope.clusters();
+        int listingFailures = unreadable.size();
         List<FargateService> services = new ArrayList<>();
+        List<FargateService> skippedServices = new ArrayList<>();
         for (String cluster : clusters) {
             try {
                 for (FargateService service : fleet.fargateServices(cluster)) {
-                    guardRails.service(service.serviceName(), service.tags()).ifPresentOrElse(
-                            reason -> skipped.add(new Skipped(service.serviceArn(), reason)), () -> services.add(service));
+                    guardRails.service(service.serviceName(), service.tags()).ifPresentOrElse(reason -> {
+                        skipped.add(new Skipped(service.serviceArn(), reason));
+                        skippedServices.add(service);
+                    }, () -> services.add(service));
                 }
             } catch (CallFailure unread) {
                 unreadable.add(new Unreadable(cluster, "every service of the cluster", unread.getMessage()));
+                listingFailures++;
             }
         }
-        Optional<Map<String, String>> subnetVpcs = vpcsOfSubnets(services, unreadable);
+        List<String> unknownEverywhere = new ArrayList<>();
+        if (listingFailures > 0) {
+            unknownEverywhere.add(listingFailures + " cluster listing(s) could not be read");
+        }
+        List<FargateService> located = new ArrayList<>(services);
+        located.addAll(skippedServices);
+        Optional<Map<String, String>> subnetVpcs = vpcsOfSubnets(located, unreadable);
         if (subnetVpcs.isEmpty()) {
-            return new Inventory(clusters.size(), Map.of(), Map.of(), unreadable, skipped);
+            unknownEverywhere.add("the subnets of the services could not be read");
+            return new Inventory(clusters, Map.of(), Map.of(), unreadable, skipped, Map.of(), unknownEverywhere);
         }
         Map<String, String> vpcOfSubnet = subnetVpcs.get();
+        Map<String, String> unknownVpcs = new TreeMap<>();
+        skippedServices.forEach(service -> service.subnetIds().stream().map(vpcOfSubnet::get).filter(Objects::nonNull)
+                .forEach(vpc -> unknownVpcs.putIfAbsent(vpc, "service " + service.serviceName()
+                        + " is left alone on purpose, its needs were not read")));
         // Which subnets of which service the sweep covers, before any task definition is read.
         Map<FargateService, List<String>> coveredSubnets = new LinkedHashMap<>();
         Set<String> leftAlone = new TreeSet<>();
@@ -96,13 +121,17 @@ final class SweepInventory {
             }
         }
         leftAlone.forEach(vpc -> skipped.add(new Skipped(vpc, guardRails.vpc(vpc).orElseThrow())));
+        leftAlone.forEach(vpc -> unknownVpcs.putIfAbsent(vpc, "the VPC is left alone on purpose"));
         Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
         Map<String, FargateService> serviceByArn = new LinkedHashMap<>();
         Map<FargateService, TaskDefinition> definitionOf = taskDefinitions(coveredSubnets.keySet(), unreadable);
         Map<String, String> execKeys = execKmsKeys(coveredSubnets.keySet(), unreadable);
         coveredSubnets.forEach((service, subnets) -> {
             TaskDefinition definition = definitionOf.get(service);
-            if (definition != null) {
+            if (definition == null) {
+                subnets.forEach(subnet -> unknownVpcs.putIfAbsent(vpcOfSubnet.get(subnet), "the task definition of service "
+                        + service.serviceName() + " could not be read"));
+            } else {
                 serviceByArn.put(service.serviceArn(), service);
                 var needs = NeedsAnalyzer.analyze(definition, new TaskLaunch(region, service.platformVersion(),
                         service.platformFamily(), service.executeCommandEnabled(), execKeys.get(service.clusterArn())));
@@ -111,7 +140,8 @@ final class SweepInventory {
                                 new TaskPlacement(service.accountId(), subnet, service.securityGroupIds()))));
             }
         });
-        return new Inventory(clusters.size(), workloadsByVpc, serviceByArn, unreadable, skipped);
+        return new Inventory(clusters, workloadsByVpc, serviceByArn, unreadable, skipped, unknownVpcs,
+                unknownEverywhere);
     }
 
     /** Every cluster, or none when listing them still fails after the SDK's retries. */

@@ -20,9 +20,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.Lazy;
@@ -147,6 +151,30 @@ public final class AwsClients {
         return EcsClient.builder().httpClient(connection.http()).region(connection.region())
                 .credentialsProvider(connection.credentials())
                 .overrideConfiguration(configuration(interceptors)).build();
+    }
+
+    /** The sweep's cost side reads these four; one set per connection, built at its first use. */
+    public record CostClients(EventBridgeClient events, SchedulerClient scheduler, BatchClient batch,
+                              CloudWatchClient cloudWatch) {
+        public static CostClients of(List<ExecutionInterceptor> interceptors, Connection connection) {
+            return new CostClients(
+                    EventBridgeClient.builder().httpClient(connection.http()).region(connection.region())
+                            .credentialsProvider(connection.credentials())
+                            .overrideConfiguration(configuration(interceptors)).build(),
+                    SchedulerClient.builder().httpClient(connection.http()).region(connection.region())
+                            .credentialsProvider(connection.credentials())
+                            .overrideConfiguration(configuration(interceptors)).build(),
+                    BatchClient.builder().httpClient(connection.http()).region(connection.region())
+                            .credentialsProvider(connection.credentials())
+                            .overrideConfiguration(configuration(interceptors)).build(),
+                    CloudWatchClient.builder().httpClient(connection.http()).region(connection.region())
+                            .credentialsProvider(connection.credentials())
+                            .overrideConfiguration(configuration(interceptors)).build());
+        }
+
+        public static CostClients of(List<ExecutionInterceptor> interceptors) {
+            return of(interceptors, Connection.standard());
+        }
     }
 
     private static ClientOverrideConfiguration configuration(List<ExecutionInterceptor> interceptors) {

@@ -58,6 +58,7 @@ public final class MetricLines {
                         .forEach(f -> findings.merge(f.path("code").asText(), 1, Integer::sum))));
             }
             actions(JSON.valueToTree(vpcActions), totals);
+            endpointCosts(node.path("endpointCosts"), totals);
         }
         delivery(node, totals);
         List<Long> recoveries = ledger(node, totals);
@@ -89,6 +90,20 @@ public final class MetricLines {
         totals.put("ActionsFailed", failed);
         totals.put("EndpointsCreated", endpoints);
         totals.put("MonthlyCostAddedUsd", cost);
+    }
+
+    /** A full sweep's interface endpoints: what they cost a month, the idle ones, what was removed. */
+    private static void endpointCosts(JsonNode costs, Map<String, Number> totals) {
+        JsonNode endpoints = costs.path("totals");
+        if (!endpoints.isObject()) {
+            return;
+        }
+        totals.put("InterfaceEndpoints", endpoints.path("interfaceEndpoints").asInt());
+        totals.put("InterfaceEndpointsMonthlyUsd", endpoints.path("monthlyUsd").decimalValue());
+        totals.put("IdleEndpoints", endpoints.path("idle").asInt());
+        totals.put("IdleEndpointsMonthlyUsd", endpoints.path("idleMonthlyUsd").decimalValue());
+        totals.put("IdleEndpointsRemoved", endpoints.path("removed").asInt());
+        totals.put("IdleEndpointRemovalsFailed", endpoints.path("removalsFailed").asInt());
     }
 
     private static void delivery(JsonNode report, Map<String, Number> totals) {

@@ -33,6 +33,7 @@ final class SweepReadable {
                 + "): " + text(u, "reason", "")));
         List<String> skipped = new ArrayList<>();
         report.path("skipped").forEach(s -> skipped.add(text(s, "resource", "") + ": " + text(s, "reason", "")));
+        sections.addAll(EndpointCostReadable.sections(report));
         sections.add(new Section("Not read", Readables.capped(unreadable)));
         sections.add(new Section("Left alone on purpose", Readables.capped(skipped)));
         sections.add(new Section("Not reached in time", Readables.texts(report.path("notReached"))));
@@ -42,7 +43,8 @@ final class SweepReadable {
         sections.add(new Section("Follow-up and notification", Readables.delivery(report)));
         JsonNode totals = report.path("totals");
         String what = totals.isObject() ? totals.path("nonCompliant").asInt() + " of " + totals.path("servicesChecked").asInt()
-                + " service(s) non-compliant" + notSeen(report) : text(report, "summary", "");
+                + " service(s) non-compliant" + notSeen(report) + EndpointCostReadable.subjectPart(report)
+                : text(report, "summary", "");
         return new Readable(Readables.subject(label, what, report), Readables.headline(label, report),
                 Readables.origin(report), sections, nextSteps(report), Readables.labels(label, report));
     }
@@ -116,6 +118,7 @@ final class SweepReadable {
             steps.add("Part of the fleet was not looked at (\"Not read\", a VPC's \"Error\", \"Not reached in time\"): each "
                     + "says why; grant what was denied, or run the sweep again for what was not reached.");
         }
+        steps.addAll(EndpointCostReadable.nextSteps(report));
         JsonNode error = report.path("error");
         if ("ACCESS_DENIED".equals(text(error, "kind", ""))) {
             steps.add("Grant " + text(error, "iamAction", "the action") + " to the sweep function's role (template.yaml), then deploy again.");

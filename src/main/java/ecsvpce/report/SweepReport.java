@@ -38,9 +38,10 @@ public sealed interface SweepReport permits SweepReport.Rejected, SweepReport.Fa
      * @param unreadable what could not be read; the sweep went on without it
      * @param skipped    what was left alone on purpose
      * @param notReached VPCs not started for lack of time
+     * @param endpointCosts the interface endpoints' cost and idleness (full sweeps only), else null
      */
     record Swept(Mode mode, String summary, Totals totals, List<VpcReport> vpcs, List<Unreadable> unreadable,
-                 List<Skipped> skipped, List<String> notReached) implements SweepReport {
+                 List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts) implements SweepReport {
     }
 
     /**

@@ -19,6 +19,12 @@ public final class SweepReports {
 
     public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
                               List<Skipped> skipped, List<String> notReached) {
+        return swept(mode, clusters, vpcs, unreadable, skipped, notReached, null);
+    }
+
+    /** @param endpointCosts the cost side of a full sweep, or null */
+    public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
+                              List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts) {
         // A service spans subnets of one VPC: it counts once, by its worst subnet.
         Map<String, Set<ServiceStatus>> statusesByService = new HashMap<>();
         vpcs.forEach(vpc -> vpc.subnets().forEach(subnet -> subnet.services().forEach(service ->
@@ -48,7 +54,21 @@ public final class SweepReports {
                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped on purpose")
                 + (notReached.isEmpty() ? "" : ", " + notReached.size() + " VPC(s) not reached in time")
-                + (cost.signum() == 0 ? "" : (dryRun ? ", would add " : ", adds ") + cost.setScale(2) + " USD/month");
-        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached);
+                + (cost.signum() == 0 ? "" : (dryRun ? ", would add " : ", adds ") + cost.setScale(2) + " USD/month")
+                + endpointSummary(endpointCosts);
+        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached, endpointCosts);
+    }
+
+    /** {@code ; interface endpoints 58.40 USD/month, 1 idle (7.30 USD/month), 1 removed}, or nothing. */
+    private static String endpointSummary(EndpointCosts costs) {
+        if (costs == null || costs.totals().interfaceEndpoints() == 0) {
+            return "";
+        }
+        EndpointCosts.Totals totals = costs.totals();
+        return "; " + totals.interfaceEndpoints() + " interface endpoint(s) " + totals.monthlyUsd().setScale(2)
+                + " USD/month" + (totals.idle() == 0 ? "" : ", " + totals.idle() + " idle ("
+                + totals.idleMonthlyUsd().setScale(2) + " USD/month)")
+                + (totals.removed() == 0 ? "" : ", " + totals.removed() + " removed")
+                + (totals.removalsFailed() == 0 ? "" : ", " + totals.removalsFailed() + " removal(s) failed");
     }
 }

@@ -7,6 +7,7 @@ import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.ServiceState;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.EndpointService;
+import ecsvpce.core.cost.InterfaceEndpoint;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
@@ -118,7 +119,9 @@ public final class ReportSamples {
                 aws -> aws.fail("clusterArns", InMemoryPorts.refused("ecs:ListClusters"))),
         VPC_UNREADABLE(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(),
                 aws -> aws.fail("snapshot:" + Snapshots.VPC_ID, InMemoryPorts.refused("ec2:DescribeVpcs"))),
-        REJECTED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), aws -> { });
+        REJECTED(Mode.REMEDIATE, Snapshots.isolatedEmptyVpc().build(), aws -> { }),
+        /** Compliant, with the cost side: an idle endpoint of ours left to a person, and two VPCs paying for logs. */
+        IDLE_ENDPOINTS(Mode.REMEDIATE, Snapshots.isolatedSeedVpc().build(), aws -> { });
 
         private final Mode mode;
         private final NetworkSnapshot vpc;
@@ -141,9 +144,23 @@ public final class ReportSamples {
             aws.snapshots(Snapshots.VPC_ID, vpc);
             script.accept(aws);
             FleetSweep sweep = new FleetSweep(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()), REGION,
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+                    Clock.fixed(NOW, ZoneOffset.UTC), this == IDLE_ENDPOINTS ? idleEndpoints(aws) : null);
             return this == REJECTED ? sweep.rejected("unknown key 'cluster': a manual sweep takes [clusters, vpcIds, dryRun]")
                     : sweep.sweep(SweepScope.everything(), () -> false);
+        }
+
+        private static CostPorts idleEndpoints(InMemoryPorts aws) {
+            aws.vpcOfSubnet.put("subnet-0other", "vpc-0other");
+            InMemoryCostPorts costs = new InMemoryCostPorts();
+            Instant old = NOW.minus(Duration.ofDays(40));
+            costs.endpoint(new InterfaceEndpoint("vpce-0kms", Snapshots.VPC_ID, "com.amazonaws." + REGION + ".kms",
+                    "available", List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_AZ), old,
+                    Map.of(ResourceTags.CREATED_BY, ResourceTags.PRODUCT)), 0);
+            for (String vpc : List.of(Snapshots.VPC_ID, "vpc-0other")) {
+                costs.endpoint(new InterfaceEndpoint("vpce-logs-" + vpc, vpc, "com.amazonaws." + REGION + ".logs", "available",
+                        List.of("subnet-1", "subnet-2"), List.of(REGION + "a", REGION + "c"), old, Map.of()), 5_000_000_000L);
+            }
+            return costs.ports(CostSettings.defaults());
         }
 
         public Map<String, Object> json() {

@@ -2,6 +2,7 @@ package ecsvpce.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ecsvpce.app.CostSettings;
 import ecsvpce.app.DispatchSettings;
 import ecsvpce.app.LedgerSettings;
 import ecsvpce.app.Settings;
@@ -44,6 +45,7 @@ class ConfigurationReferenceTest {
         variables.addAll(settingsVariables(Settings.class));
         variables.addAll(settingsVariables(DispatchSettings.class));
         variables.addAll(settingsVariables(LedgerSettings.class));
+        variables.addAll(settingsVariables(CostSettings.class));
 
         assertThat(variables).contains("REMEDIATION_MODE", "NOTIFICATION_TOPIC_ARN", "VERIFY_QUEUE_URL");
         assertThat(rows(REFERENCE, "variable", "when unset").keySet()).as("variables in docs/configuration.md")

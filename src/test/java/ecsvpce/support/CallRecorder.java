@@ -22,6 +22,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CallRecorder implements ExecutionInterceptor {
     static final Path SUITE_LOG_DIRECTORY = Path.of("target", "aws-operations");
     private static final List<String> READ_PREFIXES = List.of("Describe", "List", "Get");
+    /** SDK service names whose IAM prefix differs. */
+    private static final java.util.Map<String, String> IAM_PREFIX = java.util.Map.of("eventbridge", "events");
 
     private final String function;
     private final List<String> calls = new ArrayList<>();
@@ -33,12 +35,17 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String action = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT) + ":"
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String action = iamAction(attributes);
         synchronized (calls) {
             calls.add(action);
         }
         appendToSuiteLog(function + " " + action);
+    }
+
+    /** The call as an IAM action, e.g. {@code events:ListTargetsByRule} for the SDK's EventBridge. */
+    public static String iamAction(ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        return IAM_PREFIX.getOrDefault(service, service) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     }
 
     /** Every call so far, in order. */

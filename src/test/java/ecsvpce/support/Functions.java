@@ -1,5 +1,6 @@
 package ecsvpce.support;
 
+import ecsvpce.app.CostSettings;
 import ecsvpce.app.DispatchSettings;
 import ecsvpce.app.LedgerSettings;
 import ecsvpce.app.ReportDispatch;
@@ -48,8 +49,14 @@ public final class Functions {
 
     /** With these interceptors on each client, in order. */
     public static SweepFunction sweep(Settings settings, List<ExecutionInterceptor> ec2, List<ExecutionInterceptor> ecs) {
-        return new SweepFunction(SweepComposition.of(settings, AwsClients.ec2(ec2), AwsClients.ecs(ecs),
-                AwsClients.route53(ec2), REGION, Clock.systemUTC()));
+        return sweep(settings, CostSettings.defaults(), ec2, ecs);
+    }
+
+    /** With the cost side as {@code costs} says; its clients (EventBridge, Scheduler, Batch, CloudWatch) get EC2's interceptors. */
+    public static SweepFunction sweep(Settings settings, CostSettings costs, List<ExecutionInterceptor> ec2,
+                                      List<ExecutionInterceptor> ecs) {
+        return new SweepFunction(SweepComposition.of(settings, costs, AwsClients.ec2(ec2), AwsClients.ecs(ecs),
+                AwsClients.route53(ec2), AwsClients.CostClients.of(ec2), REGION, Clock.systemUTC()));
     }
 
     /** Telling people and queuing follow-ups as {@code dispatch} says, the recorder on every client. */
@@ -61,8 +68,9 @@ public final class Functions {
 
     /** Telling people and queuing follow-ups as {@code dispatch} says, the recorder on every client. */
     public static SweepFunction sweep(Mode mode, CallRecorder recorder, DispatchSettings dispatch) {
-        return new SweepFunction(SweepComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
-                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
+        return new SweepFunction(SweepComposition.of(settings(mode), CostSettings.defaults(),
+                AwsClients.ec2(List.of(recorder)), AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)),
+                AwsClients.CostClients.of(List.of(recorder)), REGION, Clock.systemUTC()),
                 dispatch("SweepFunction", dispatch, recorder));
     }
 

@@ -1,6 +1,6 @@
 package ecsvpce.sweep;
 
-import java.util.Locale;
+import ecsvpce.support.CallRecorder;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +9,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /** How long each AWS call took, from the SDK's first to its last step (retries included), by IAM action. */
 final class CallTimer implements ExecutionInterceptor {
@@ -44,8 +43,7 @@ final class CallTimer implements ExecutionInterceptor {
         if (started == null) {
             return;
         }
-        String action = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT) + ":"
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String action = CallRecorder.iamAction(attributes);
         LongAdder[] total = totals.computeIfAbsent(action, a -> new LongAdder[] {new LongAdder(), new LongAdder()});
         total[0].increment();
         total[1].add(System.nanoTime() - started);

@@ -129,6 +129,18 @@ record FleetShape(int services, int clusters, int vpcs, int definitions) {
         // The zones associated with each VPC; none of these fleets has one, so no record is read.
         calls.put("route53:ListHostedZonesByVPC", vpcCount);
         // moto's VPCs have DhcpOptionsId "default" (no options set): no DescribeDhcpOptions. On AWS: one a VPC.
+        // The cost side of a full sweep: the event buses (one here), on each the rules that target each
+        // cluster (none here, so no ListTargetsByRule), the schedules, the Batch environments (none on
+        // Fargate, so no job definitions), then the account's interface endpoints in one list, their
+        // subnets' zones (200 a call) and their PrivateLink metric (500 endpoints a call): these fleets
+        // have fewer than 200 such subnets and 500 endpoints, and always some.
+        calls.put("events:ListEventBuses", 1L);
+        calls.put("events:ListRuleNamesByTarget", (long) clusterCount);
+        calls.put("scheduler:ListSchedules", 1L);
+        calls.put("batch:DescribeComputeEnvironments", 1L);
+        calls.merge("ec2:DescribeVpcEndpoints", 1L, Long::sum);
+        calls.merge("ec2:DescribeSubnets", 1L, Long::sum);
+        calls.put("cloudwatch:GetMetricData", 1L);
         return calls;
     }
 

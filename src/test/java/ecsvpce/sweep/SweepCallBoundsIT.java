@@ -38,9 +38,11 @@ class SweepCallBoundsIT {
 
         Map<String, Long> expected = FleetShape.expectedReads(fleet);
         assertThat(countsByOperation()).isEqualTo(expected);
-        // The numbers behind the formulas, for the reader: 21 + 21 + 21 listed, 9 definitions, 8 subnets.
+        // The numbers behind the formulas, for the reader: 21 + 21 + 21 listed, 9 definitions, 8 subnets; one
+        // more endpoint list and one more subnet read for the cost side, and one of its reads per cluster.
         assertThat(expected).containsEntry("ecs:DescribeServices", 9L).containsEntry("ecs:DescribeTaskDefinition", 9L)
-                .containsEntry("ec2:DescribeVpcEndpoints", 4L).containsEntry("ec2:DescribeSubnets", 5L);
+                .containsEntry("ec2:DescribeVpcEndpoints", 5L).containsEntry("ec2:DescribeSubnets", 6L)
+                .containsEntry("events:ListRuleNamesByTarget", 3L).containsEntry("cloudwatch:GetMetricData", 1L);
         assertThat(report.total("servicesChecked")).isEqualTo(60);
         assertThat(report.vpcIds()).hasSize(4);
     }

@@ -80,7 +80,10 @@ class SweepGuardRailsIT {
         assertThat(report.vpcIds()).containsExactly(inside.vpcId());
         assertThat(report.json().get("skipped")).asList().singleElement().asString().contains(outside.vpcId())
                 .contains("ALLOWED_VPC_IDS");
-        assertThat(recorder.count("ec2:DescribeVpcEndpoints")).isEqualTo(1);
+        // The inside VPC's snapshot, and the cost side's list of endpoints, filtered to the allowed VPCs.
+        assertThat(recorder.count("ec2:DescribeVpcEndpoints")).isEqualTo(2);
+        assertThat(SweepResult.endpointLines(report.json())).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.get("vpcId")).isEqualTo(inside.vpcId()));
         assertThat(inside.readBack().endpointCount("logs")).isEqualTo(1);
         assertThat(outside.readBack().endpointCount("logs")).isZero();
     }

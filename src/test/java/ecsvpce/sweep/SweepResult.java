@@ -28,6 +28,19 @@ record SweepResult(Map<String, Object> json) {
         }
     }
 
+    /** The interface endpoints of the report's cost side (a full sweep's), each as its JSON map. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> endpointLines(Map<String, Object> json) {
+        Map<String, Object> costs = (Map<String, Object>) json.get("endpointCosts");
+        return costs == null ? List.of() : maps(costs.get("endpoints"));
+    }
+
+    /** The cost side's line of one endpoint. */
+    Map<String, Object> endpoint(String endpointId) {
+        return endpointLines(json).stream().filter(line -> endpointId.equals(line.get("endpointId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no endpoint " + endpointId + " in " + json.get("endpointCosts")));
+    }
+
     String summary() {
         return (String) json.get("summary");
     }

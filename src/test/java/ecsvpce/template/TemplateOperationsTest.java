@@ -108,7 +108,8 @@ class TemplateOperationsTest {
     void everyProductMetricTheTemplateNamesIsOneTheFunctionsWrite() throws Exception {
         Set<String> written = new TreeSet<>();
         List<Map<String, Object>> reports = new java.util.ArrayList<>(List.of(ReportSamples.TaskSample.REMEDIATED.json(),
-                ReportSamples.SweepSample.FIXED.json(), ReportSamples.CheckSample.HEALED.json()));
+                ReportSamples.SweepSample.FIXED.json(), ReportSamples.SweepSample.IDLE_ENDPOINTS.json(),
+                ReportSamples.CheckSample.HEALED.json()));
         reports.addAll(ReportSamples.withLedger());
         for (Map<String, Object> json : reports) {
             for (String line : MetricLines.of(json, "RemediateFunction", ReportSamples.NOW)) {

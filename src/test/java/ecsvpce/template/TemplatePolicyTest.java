@@ -2,7 +2,10 @@ package ecsvpce.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ecsvpce.app.CostSettings;
+import ecsvpce.app.Settings;
 import ecsvpce.core.EndpointService;
+import ecsvpce.core.cost.InterfaceEndpoint;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import java.math.BigDecimal;
@@ -45,6 +48,11 @@ class TemplatePolicyTest {
             "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup",
             "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags");
 
+    /** The sweep's cost side: scheduled tasks, Batch on Fargate, the PrivateLink metric. */
+    private static final Set<String> SWEEP_COST_READS = Set.of("events:ListEventBuses", "events:ListRuleNamesByTarget",
+            "events:ListTargetsByRule", "scheduler:ListSchedules", "scheduler:GetSchedule",
+            "batch:DescribeComputeEnvironments", "batch:DescribeJobDefinitions", "cloudwatch:GetMetricData");
+
     private final SamTemplate template = SamTemplate.load();
 
     @Test
@@ -57,7 +65,39 @@ class TemplatePolicyTest {
         Set<String> expected = new TreeSet<>(REMEDIATE_ACTIONS);
         expected.removeAll(Set.of("ecs:DescribeTasks", "ec2:DescribeNetworkInterfaces"));
         expected.addAll(Set.of("ecs:ListClusters", "ecs:ListServices"));
+        expected.addAll(SWEEP_COST_READS);
+        expected.addAll(Set.of("ec2:DeleteVpcEndpoints", "ec2:DeleteTags"));
         assertThat(template.policyActions(SWEEP)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Who else starts Fargate tasks, and what the endpoints processed: reads only. */
+    @Test
+    void theSweepsCostSideOnlyReadsBesidesItsIdleMarkAndDelete() {
+        assertThat(SWEEP_COST_READS).allSatisfy(action -> assertThat(action.split(":")[1]).matches("(List|Describe|Get).*"));
+        assertThat(template.policyActions(REMEDIATE)).doesNotContainAnyElementsOf(SWEEP_COST_READS)
+                .doesNotContain("ec2:DeleteVpcEndpoints", "ec2:DeleteTags");
+        assertThat(template.policyActions(VERIFY)).doesNotContainAnyElementsOf(SWEEP_COST_READS);
+    }
+
+    /** Deleted, marked or unmarked: only an endpoint that carries the product's tag, and only the idle mark. */
+    @Test
+    void idleEndpointsAreDeletedAndMarkedOnlyWhenTheyCarryTheProductsTag() {
+        for (String action : List.of("ec2:DeleteVpcEndpoints", "ec2:DeleteTags")) {
+            assertThat(statementsWith(SWEEP, action)).as(action).isNotEmpty().allSatisfy(statement -> {
+                assertThat(statement.condition("StringEquals", "aws:ResourceTag/" + ResourceTags.CREATED_BY))
+                        .isEqualTo(ResourceTags.PRODUCT);
+                assertThat(statement.resources()).containsExactly(Map.of("Fn::Sub", ARN_PREFIX + "vpc-endpoint/*"));
+            });
+        }
+        List<SamTemplate.Statement> tagging = statementsWith(SWEEP, "ec2:CreateTags").stream()
+                .filter(s -> s.conditionValues("StringEquals", "ec2:CreateAction").isEmpty()).toList();
+        assertThat(tagging).singleElement().satisfies(statement -> {
+            assertThat(statement.condition("StringEquals", "aws:ResourceTag/" + ResourceTags.CREATED_BY))
+                    .isEqualTo(ResourceTags.PRODUCT);
+            assertThat(statement.conditionValues("ForAllValues:StringEquals", "aws:TagKeys"))
+                    .containsExactly(InterfaceEndpoint.IDLE_SINCE);
+            assertThat(statement.actions()).containsExactlyInAnyOrder("ec2:CreateTags", "ec2:DeleteTags");
+        });
     }
 
     @Test
@@ -208,9 +248,18 @@ class TemplatePolicyTest {
         Map<String, String> environment = template.functionEnvironment(REMEDIATE);
         assertThat(environment.get("REMEDIATE_WITH_INTERNET_PATH"))
                 .isEqualTo(String.valueOf(PlanSettings.defaults().remediateWithInternetPath()));
-        assertThat(new BigDecimal(environment.get("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR")))
+        // Unset: the Region's list price; an old stack's explicit 0.01 still overrides it.
+        assertThat(environment.get("INTERFACE_ENDPOINT_USD_PER_AZ_HOUR")).isEmpty();
+        Map<String, String> inFrankfurt = new java.util.HashMap<>(environment);
+        inFrankfurt.put("AWS_REGION", "eu-central-1");
+        assertThat(Settings.fromEnvironment(inFrankfurt).plan().interfaceEndpointUsdPerAzHour()).isEqualByComparingTo("0.012");
+        inFrankfurt.putAll(template.functionEnvironment(REMEDIATE, Map.of("InterfaceEndpointUsdPerAzHour", "0.01")));
+        assertThat(Settings.fromEnvironment(inFrankfurt).plan().interfaceEndpointUsdPerAzHour())
                 .isEqualByComparingTo(PlanSettings.US_EAST_1_USD_PER_AZ_HOUR);
-        assertThat(template.functionEnvironment(SWEEP)).isEqualTo(environment);
+        Map<String, String> sweep = new java.util.HashMap<>(template.functionEnvironment(SWEEP));
+        assertThat(CostSettings.fromEnvironment(sweep)).isEqualTo(CostSettings.defaults());
+        sweep.keySet().removeAll(Set.of(CostSettings.IDLE_WINDOW_DAYS, CostSettings.REMOVE_IDLE_ENDPOINTS));
+        assertThat(sweep).isEqualTo(environment);
         assertThat(template.functionEnvironment(VERIFY)).isEqualTo(environment);
     }
 
