@@ -8,6 +8,7 @@ import ecsvpce.report.ChatNotification;
 import ecsvpce.report.MetricLines;
 import ecsvpce.report.Readable;
 import ecsvpce.report.Readables;
+import ecsvpce.report.RecoveryCommands;
 import ecsvpce.report.ReportText;
 import ecsvpce.report.SweepReport;
 import ecsvpce.report.TaskReport;
@@ -38,6 +39,7 @@ public final class ReportDispatch {
     private final Duration followUpDelay;
     private final Clock clock;
     private final Supplier<PrintStream> metrics;
+    private final RecoverySettings recovery;
     private final RecentNotices recent = new RecentNotices();
 
     /**
@@ -47,6 +49,14 @@ public final class ReportDispatch {
     public ReportDispatch(String function, String region, Optional<Notifier> notifier,
                           Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
                           Supplier<PrintStream> metrics) {
+        this(function, region, notifier, followUps, followUpDelay, clock, metrics, RecoverySettings.on());
+    }
+
+    /** @param recovery what a dry run's report says its follow-up would do about services */
+    public ReportDispatch(String function, String region, Optional<Notifier> notifier,
+                          Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
+                          Supplier<PrintStream> metrics, RecoverySettings recovery) {
+        this.recovery = recovery;
         this.function = function;
         this.region = region;
         this.notifier = notifier;
@@ -65,7 +75,11 @@ public final class ReportDispatch {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
         FollowUpRequests.afterTask(report, failedAt == null ? now : failedAt, now)
-                .ifPresent(followUp -> out.put("followUp", queue(followUp, now)));
+                .ifPresent(followUp -> out.put("followUp", queue(followUp, followUpDelay, now)));
+        List<FollowUpRequests.WouldRecover> would = FollowUpRequests.wouldRecover(report);
+        if (!would.isEmpty()) {
+            out.put("followUp", dryRun(would));
+        }
         return finish(out, NoticePolicy.task(report), now);
     }
 
@@ -73,19 +87,32 @@ public final class ReportDispatch {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
         List<Map<String, Object>> queued = new ArrayList<>();
-        FollowUpRequests.afterSweep(report, now).forEach(followUp -> queued.add(queue(followUp, now)));
+        FollowUpRequests.afterSweep(report, now).forEach(followUp -> queued.add(queue(followUp, followUpDelay, now)));
+        Map<String, List<FollowUpRequests.WouldRecover>> wouldByVpc = new LinkedHashMap<>();
+        FollowUpRequests.wouldRecover(report).forEach(service ->
+                wouldByVpc.computeIfAbsent(service.vpcId(), vpc -> new ArrayList<>()).add(service));
+        wouldByVpc.values().forEach(services -> queued.add(dryRun(services)));
         if (!queued.isEmpty()) {
             out.put("followUps", queued);
         }
         return finish(out, NoticePolicy.sweep(report), now);
     }
 
-    /** @param again the next check, when the verdict is pending */
+    /** @param again the next check, when the verdict is pending; it waits the configured delay */
     public Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, Map<String, Object> json,
                                             String account) {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
-        again.ifPresent(next -> out.put("followUp", queue(next, now)));
+        again.ifPresent(next -> out.put("followUp", queue(next, followUpDelay, now)));
+        return finish(out, NoticePolicy.verification(report), now);
+    }
+
+    /** @param pace how soon the next check comes, from the configured delay of the first ({@link FollowUpCheck.Pace}) */
+    public Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, FollowUpCheck.Pace pace,
+                                            Map<String, Object> json, String account) {
+        Instant now = clock.instant();
+        Map<String, Object> out = withOrigin(json, account);
+        again.ifPresent(next -> out.put("followUp", queue(next, pace.delay(followUpDelay), now)));
         return finish(out, NoticePolicy.verification(report), now);
     }
 
@@ -116,7 +143,7 @@ public final class ReportDispatch {
         return out;
     }
 
-    private Map<String, Object> queue(FollowUp followUp, Instant now) {
+    private Map<String, Object> queue(FollowUp followUp, Duration delay, Instant now) {
         Map<String, Object> status = new LinkedHashMap<>();
         if (followUps.isEmpty()) {
             status.put("status", "NOT_CONFIGURED");
@@ -125,13 +152,31 @@ public final class ReportDispatch {
         status.put("vpcId", followUp.vpcId());
         status.put("check", followUp.check());
         try {
-            followUps.get().send(followUp, followUpDelay);
+            followUps.get().send(followUp, delay);
             status.put("status", "QUEUED");
-            status.put("checkAt", now.plus(followUpDelay).toString());
+            status.put("checkAt", now.plus(delay).toString());
         } catch (RuntimeException refused) {
             status.put("status", "FAILED");
             status.put("error", String.valueOf(refused.getMessage()));
         }
+        return status;
+    }
+
+    /** A dry run queues no check: it says which services the check would deploy again, and the command for a person. */
+    private Map<String, Object> dryRun(List<FollowUpRequests.WouldRecover> services) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", "DRY_RUN");
+        status.put("vpcId", services.get(0).vpcId());
+        status.put("recoverServices", recovery.recoverServices());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (FollowUpRequests.WouldRecover service : services) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("clusterArn", service.clusterArn());
+            item.put("serviceName", service.serviceName());
+            item.put("command", RecoveryCommands.forceNewDeployment(service.clusterArn(), service.serviceName()));
+            listed.add(item);
+        }
+        status.put("wouldRecover", listed);
         return status;
     }
 

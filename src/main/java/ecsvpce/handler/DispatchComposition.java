@@ -1,6 +1,7 @@
 package ecsvpce.handler;
 
 import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
@@ -25,7 +26,7 @@ public final class DispatchComposition {
     /** As Lambda runs it: {@code NOTIFICATION_TOPIC_ARN}, {@code VERIFY_QUEUE_URL}, {@code VERIFY_DELAY_SECONDS}. */
     public static ReportDispatch fromEnvironment(String function) {
         return of(function, DispatchSettings.fromEnvironment(System.getenv()), Connection.standard().regionId(),
-                List.of(), Clock.systemUTC(), () -> System.out);
+                List.of(), Clock.systemUTC(), () -> System.out, RecoverySettings.fromEnvironment(System.getenv()));
     }
 
     /** Reports, metrics, and nobody told: what a function does with neither topic nor queue configured. */
@@ -37,10 +38,17 @@ public final class DispatchComposition {
     /** @param interceptors on the SNS and SQS clients (tests record calls with them) */
     public static ReportDispatch of(String function, DispatchSettings settings, String region,
                                     List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
+        return of(function, settings, region, interceptors, clock, metrics, RecoverySettings.on());
+    }
+
+    /** @param recovery what a dry run says its follow-up would do about services ({@code RECOVER_SERVICES}) */
+    public static ReportDispatch of(String function, DispatchSettings settings, String region,
+                                    List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics,
+                                    RecoverySettings recovery) {
         return new ReportDispatch(function, region,
                 settings.topicArn().map(topic -> new SnsNotifier(LazyPorts.once(() -> AwsClients.sns(
                         Region.of(settings.topicRegion().orElse(region)), interceptors)), topic)),
                 settings.queueUrl().map(queue -> new SqsFollowUpQueue(LazyPorts.once(() -> AwsClients.sqs(interceptors)), queue)),
-                settings.followUpDelay(), clock, metrics);
+                settings.followUpDelay(), clock, metrics, recovery);
     }
 }

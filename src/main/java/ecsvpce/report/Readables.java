@@ -103,6 +103,7 @@ public final class Readables {
                 case "QUEUED" -> "Follow-up check " + text(followUp, "check", "1") + " of " + text(followUp, "vpcId", "the VPC")
                         + " queued for " + text(followUp, "checkAt", "later");
                 case "NOT_CONFIGURED" -> "No follow-up check: VERIFY_QUEUE_URL is not set";
+                case "DRY_RUN" -> dryRunRecovery(followUp);
                 default -> "The follow-up check could not be queued: " + text(followUp, "error", "unknown error");
             });
         }
@@ -118,6 +119,21 @@ public final class Readables {
             }
         }
         return lines;
+    }
+
+    /** What a dry run's follow-up would do about the services that failed to start, and what a person runs instead. */
+    private static String dryRunRecovery(JsonNode followUp) {
+        List<String> names = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        followUp.path("wouldRecover").forEach(service -> {
+            names.add(text(service, "serviceName", ""));
+            commands.add(text(service, "command", ""));
+        });
+        return "Dry run, no follow-up check: with these changes applied and their endpoints available, "
+                + (followUp.path("recoverServices").asBoolean(true) ? "the check would start one new deployment of "
+                + String.join(", ", names) : "RECOVER_SERVICES is false, so nothing would redeploy " + String.join(", ", names))
+                + ". After applying them by hand, take " + (names.size() == 1 ? "it" : "them") + " out of ECS's back-off: "
+                + String.join("; ", commands);
     }
 
     static List<String> texts(JsonNode list) {

@@ -38,7 +38,10 @@ class FollowUpCheckTest {
 
     @Test
     void aPendingVerdictAsksForTheNextCheckAndTheLastCheckDoesNot() {
-        assertThat(CheckSample.PENDING.checked().again()).contains(ReportSamples.followUp(2));
+        assertThat(CheckSample.PENDING.checked().again()).hasValueSatisfying(next -> {
+            assertThat(next.check()).isEqualTo(2);
+            assertThat(next.workloads()).isEqualTo(ReportSamples.followUp(1).workloads());
+        });
         assertThat(CheckSample.NOT_RECOVERED.checked().again()).isEmpty();
     }
 

@@ -47,7 +47,7 @@ class ReportDispatchTest {
                 "checkAt", ReportSamples.NOW.plus(DELAY).toString()));
         assertThat(channels.queued).containsExactly(Map.entry(new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN,
                 ReportSamples.FAILED_AT, ReportSamples.NOW, 1, List.of(new FollowUp.Workload(Snapshots.TASK_SUBNET,
-                        ReportSamples.SEED_NEEDS, List.of(Snapshots.TASK_SG), Tasks.CLUSTER_ARN, ReportSamples.SERVICE))),
+                        ReportSamples.SEED_NEEDS, List.of(Snapshots.TASK_SG), Tasks.CLUSTER_ARN, ReportSamples.SERVICE, true))),
                 DELAY));
         assertThat(out.get("notification")).isEqualTo(Map.of("status", "SENT", "messageId", "message-1"));
         assertThat(channels.published).singleElement().satisfies(notice -> {

@@ -69,9 +69,9 @@ class VerificationTextTest {
 
     @Test
     void theCheckSaysWhatItFollowsUpAndWhichCheckItIs() {
-        assertThat(ReportText.of(CheckSample.NOT_RECOVERED.json())).contains("Follow-up check\n---------------\n  After changes for "
+        assertThat(ReportText.of(CheckSample.PENDING.json())).contains("Follow-up check\n---------------\n  After changes for "
                 + Tasks.TASK_ARN + ", failure seen at " + ReportSamples.FAILED_AT + "; checked at " + ReportSamples.NOW
-                + " (check 6 of 6)\n");
+                + " (check 1; checks end at 2026-11-30T10:30:00Z)\n");
     }
 
     @Test
