@@ -86,7 +86,8 @@ final class RecoveryRule {
         }
         if (!state.belowDesiredCount()) {
             return new Decision(RecoveryStatus.RUNNING, "it runs " + state.runningCount() + " of " + state.desiredCount()
-                    + ": nothing to recover", null);
+                    + (facts.ourDeploymentId() == null ? ": nothing to recover"
+                    : " since this product started deployment " + facts.ourDeploymentId()), null);
         }
         if (state.deployments().isEmpty()) {
             return new Decision(RecoveryStatus.NOT_AN_ECS_DEPLOYMENT, "ECS lists no deployment of it (CodeDeploy or an "

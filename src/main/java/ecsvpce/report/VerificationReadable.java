@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ecsvpce.report.Readable.Section;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,7 @@ final class VerificationReadable {
             return lines;
         }
         Instant failed = Instant.parse(text(timeline, "failedAt", ""));
-        lines.add(text(timeline, "failedAt", "") + "  first failed start seen");
+        lines.add(failed.truncatedTo(ChronoUnit.SECONDS) + "  first failed start seen");
         lines.add(step(failed, text(timeline, "appliedAt", null), "fix applied"));
         lines.add(step(failed, text(timeline, "endpointsLiveAt", null), "endpoints live (by this check)"));
         for (JsonNode service : timeline.path("services")) {
@@ -92,9 +93,14 @@ final class VerificationReadable {
         return lines;
     }
 
+    /** {@code 2025-06-12T08:16:31Z  what (+1m 39s)}: to the second, with the time since the first failed start. */
     private static String step(Instant failed, String at, String what) {
-        return at == null ? null : at + "  " + what + " (+" + VerificationReports.readable(
-                Math.max(0, Duration.between(failed, Instant.parse(at)).toSeconds())) + ")";
+        if (at == null) {
+            return null;
+        }
+        Instant when = Instant.parse(at);
+        return when.truncatedTo(ChronoUnit.SECONDS) + "  " + what + " (+" + VerificationReports.readable(
+                Math.max(0, Duration.between(failed, when).toSeconds())) + ")";
     }
 
     private static String network(String state) {

@@ -1,6 +1,7 @@
 package ecsvpce.support;
 
 import ecsvpce.app.DispatchSettings;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
@@ -67,7 +68,12 @@ public final class Functions {
 
     /** The follow-up check, telling people and queuing the next check as {@code dispatch} says. */
     public static VerifyFunction verify(CallRecorder recorder, DispatchSettings dispatch) {
-        return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
+        return verify(Mode.REMEDIATE, RecoverySettings.on(), recorder, dispatch);
+    }
+
+    /** The follow-up check in {@code mode}, recovering services as {@code recovery} says. */
+    public static VerifyFunction verify(Mode mode, RecoverySettings recovery, CallRecorder recorder, DispatchSettings dispatch) {
+        return new VerifyFunction(VerifyComposition.of(settings(mode), recovery, AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 dispatch("VerifyFunction", dispatch, recorder));
     }
