@@ -75,6 +75,28 @@ class VerificationTextTest {
     }
 
     @Test
+    void aCheckThatDeployedAServiceSaysSoWithItsTimeline() {
+        String text = ReportText.of(CheckSample.REDEPLOYED.json());
+
+        assertThat(text).contains("Services\n--------\n  web: DEPLOYED, it runs 0 of 2 and ECS backs off after failed "
+                        + "starts: one new deployment of the same task definition (ecs-svc/",
+                "Timeline\n--------\n  2026-11-30T09:53:00Z  first failed start seen\n"
+                        + "  2026-11-30T09:55:00Z  fix applied (+2m 00s)\n"
+                        + "  2026-11-30T10:00:00Z  endpoints live (by this check) (+7m 00s)\n"
+                        + "  2026-11-30T10:00:00Z  web: new deployment ecs-svc/");
+    }
+
+    @Test
+    void aDeploymentTheCircuitBreakerFailedGivesTheCommandToRollForward() {
+        Readable readable = Readables.of(CheckSample.ROLL_FORWARD.json());
+
+        assertThat(readable.headline()).startsWith("STILL_BROKEN: ").endsWith("; web needs rolling forward by hand");
+        assertThat(readable.nextSteps()).singleElement().asString().contains("aws ecs update-service --region "
+                + ReportSamples.REGION + " --cluster " + Tasks.CLUSTER_ARN + " --service web --task-definition "
+                + Tasks.TASK_DEFINITION_ARN + " --force-new-deployment");
+    }
+
+    @Test
     void aHealedServiceSaysHowLongRecoveryTookAtMost() {
         String text = ReportText.of(CheckSample.HEALED.json());
 
