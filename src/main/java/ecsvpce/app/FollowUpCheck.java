@@ -69,13 +69,6 @@ public final class FollowUpCheck {
         this.clock = clock;
     }
 
-    /** A check that never deploys: reads and reports only, as with {@code RECOVER_SERVICES=false}. */
-    public FollowUpCheck(VpcReads network, ServiceStates services, Settings settings, Clock clock) {
-        this(network, services, (cluster, service) -> {
-            throw new IllegalStateException("this check deploys nothing");
-        }, new RecoverySettings(false), settings, clock);
-    }
-
     /** How soon the next check should come. */
     public enum Pace {
         /** Endpoints becoming available, a new deployment's tasks starting: within half a minute. */

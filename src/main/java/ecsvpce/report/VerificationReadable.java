@@ -38,8 +38,7 @@ final class VerificationReadable {
         if (report.hasNonNull("trigger")) {
             about.add("After changes for " + text(report, "trigger", "") + ", failure seen at " + text(report, "failedAt", "")
                     + "; checked at " + text(report, "checkedAt", "") + " (check " + text(report, "check", "")
-                    + (report.hasNonNull("checksEndAt") ? "; checks end at " + text(report, "checksEndAt", "")
-                    : " of " + text(report, "maxChecks", "")) + ")");
+                    + "; checks end at " + text(report, "checksEndAt", "") + ")");
         }
         if (report.hasNonNull("recoverySeconds")) {
             about.add("Running again within " + VerificationReports.readable(report.path("recoverySeconds").asLong())

@@ -22,16 +22,13 @@ public final class VerificationReports {
     /**
      * What a check is about, as its message says.
      *
-     * @param checksEndAt the first check at or after this time is the last; null when only {@code maxChecks} counts
+     * @param checksEndAt the first check at or after this time is the last (unless it just deployed a service)
      */
     public record Subject(String vpcId, String trigger, Instant failedAt, int check, int maxChecks, Instant checksEndAt) {
-        public Subject(String vpcId, String trigger, Instant failedAt, int check, int maxChecks) {
-            this(vpcId, trigger, failedAt, check, maxChecks, null);
-        }
 
         /** @param deployedNow a new deployment was started by this check: one more check sees what came of it */
         boolean lastCheck(Instant checkedAt, boolean deployedNow) {
-            return check >= maxChecks || checksEndAt != null && !checkedAt.isBefore(checksEndAt) && !deployedNow;
+            return check >= maxChecks || !checkedAt.isBefore(checksEndAt) && !deployedNow;
         }
     }
 
@@ -54,11 +51,6 @@ public final class VerificationReports {
      * @param redoable   what the product would change again (something it made was undone)
      * @param forAPerson blocking findings no endpoint change fixes
      */
-    public static VerificationReport checked(Subject subject, Instant checkedAt, List<WorkloadCheck> workloads,
-                                             List<String> redoable, List<Finding> forAPerson) {
-        return checked(subject, checkedAt, workloads, redoable, forAPerson, Recovery.none());
-    }
-
     public static VerificationReport checked(Subject subject, Instant checkedAt, List<WorkloadCheck> workloads,
                                              List<String> redoable, List<Finding> forAPerson, Recovery recovery) {
         Verdict verdict = Verdicts.of(new Verdicts.Facts(true, workloads.stream().anyMatch(w -> w.network() != NetworkState.GONE),
@@ -114,7 +106,7 @@ public final class VerificationReports {
         return new VerificationReport(verdict, summary, subject.vpcId(), subject.trigger(),
                 subject.failedAt().toString(), checkedAt.toString(), subject.check(), subject.maxChecks(), recovery,
                 workloads, remaining, steps, error, null,
-                subject.checksEndAt() == null ? null : subject.checksEndAt().toString(), services.services(),
+                subject.checksEndAt().toString(), services.services(),
                 services.timeline());
     }
 
@@ -127,7 +119,7 @@ public final class VerificationReports {
             case HEALED -> "healed: " + subject.vpcId() + " serves every need" + counts + ", "
                     + readable(recovery) + " after the failure at the latest";
             case PENDING -> "pending: " + waitingFor(workloads) + counts + " (check " + subject.check()
-                    + (subject.checksEndAt() == null ? " of " + subject.maxChecks() : "; checks end at " + subject.checksEndAt())
+                    + "; checks end at " + subject.checksEndAt()
                     + ")";
             case STILL_BROKEN -> remaining.isEmpty()
                     ? "still broken after " + subject.check() + " checks: " + waitingFor(workloads) + counts

@@ -148,7 +148,7 @@ class FollowUpCheckTest {
     }
 
     private FollowUpCheck.Checked check(FollowUp followUp) {
-        return new FollowUpCheck(aws, aws, new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
+        return new FollowUpCheck(aws, aws, aws, RecoverySettings.on(), new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
                 Clock.fixed(ReportSamples.NOW, ZoneOffset.UTC)).check(followUp);
     }
 }

@@ -52,8 +52,9 @@ class VerificationReportsTest {
     @Test
     void aServiceNotRecoveredWithRecoveryOffGetsTheCommandToDeployAgainAndToSeeWhy() {
         VerificationReport report = VerificationReports.checked(new VerificationReports.Subject(Snapshots.VPC_ID,
-                        Tasks.TASK_ARN, ReportSamples.FAILED_AT, 6, 6), ReportSamples.NOW,
-                CheckSample.NOT_RECOVERED.report().workloads(), List.of(), List.of());
+                        Tasks.TASK_ARN, ReportSamples.FAILED_AT, 12, 80, ReportSamples.NOW), ReportSamples.NOW,
+                CheckSample.NOT_RECOVERED.report().workloads(), List.of(), List.of(),
+                new VerificationReports.Recovery(List.of(), null, false));
 
         assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
         assertThat(report.nextSteps()).singleElement().asString()
