@@ -141,6 +141,20 @@ class RecoveryIT {
     }
 
     @Test
+    void aServiceDeletedBeforeItsCheckIsReportedGoneAndTheFixIsNoFailure() {
+        try (FargateScenario scenario = failingServiceAndHealthySibling()) {
+            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            scenario.ecs().deleteService(r -> r.cluster(scenario.clusterArn()).service(WEB).force(true));
+
+            Map<String, Object> checked = verify(Mode.REMEDIATE, RecoverySettings.on(), message);
+
+            assertThat(recovery(checked, WEB)).containsEntry("status", "GONE");
+            assertThat(checked.get("verdict")).isEqualTo("HEALED");
+            assertThat(verifyCalls.count("ecs:UpdateService")).isZero();
+        }
+    }
+
+    @Test
     void theHealedReportGivesTheTimelineFromTheFailureToTheServiceAtItsDesiredCount() {
         try (FargateScenario scenario = failingServiceAndHealthySibling()) {
             Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
