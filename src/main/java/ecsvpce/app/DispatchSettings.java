@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
  *
  * @param topicArn      the SNS topic people subscribe to; a standard topic, in any account and Region
  * @param queueUrl      the SQS queue the verify function reads
- * @param followUpDelay how long a follow-up check waits in the queue
+ * @param followUpDelay how long the first follow-up check waits in the queue; later ones pace themselves from it
  */
 public record DispatchSettings(Optional<String> topicArn, Optional<String> queueUrl, Duration followUpDelay) {
 
     public static final String TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
     public static final String QUEUE_URL = "VERIFY_QUEUE_URL";
     public static final String DELAY_SECONDS = "VERIFY_DELAY_SECONDS";
-    /** Interface endpoints take one to three minutes to become available; ECS then retries the service. */
-    static final Duration DEFAULT_DELAY = Duration.ofMinutes(5);
+    /**
+     * The first check a minute after the fix: a new interface endpoint is usually still pending then, and
+     * is checked again every half minute ({@link FollowUpCheck.Pace}); docs/recovery.md says why.
+     */
+    static final Duration DEFAULT_DELAY = Duration.ofSeconds(60);
     /** SQS delays a message by 15 minutes at most. */
     static final int MAX_DELAY_SECONDS = 900;
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:([a-z0-9-]+):[0-9]{12}:[A-Za-z0-9_.-]{1,256}");

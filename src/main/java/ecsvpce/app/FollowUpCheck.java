@@ -2,6 +2,7 @@ package ecsvpce.app;
 
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.FollowUp;
+import ecsvpce.app.port.ServiceDeployer;
 import ecsvpce.app.port.ServiceState;
 import ecsvpce.app.port.ServiceStates;
 import ecsvpce.app.port.VpcReads;
@@ -23,6 +24,7 @@ import ecsvpce.report.VerificationReport.WorkloadCheck;
 import ecsvpce.report.VerificationReports;
 import ecsvpce.report.VerificationReports.Subject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,30 +36,66 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The follow-up check after a fix: read the VPC and the affected services again (read only), diagnose
- * the workloads as the sweep would, and give a verdict ({@link VerificationReports}). A pending
- * verdict asks for the next check, up to {@link #MAX_CHECKS}; a permanent AWS refusal is reported; a
- * transient one ({@link CallFailure.StillFailing}) escapes, so SQS delivers the message again.
+ * The follow-up check after a fix: read the VPC and the affected services again, diagnose the
+ * workloads as the sweep would, recover each service that failed to start for what the fix changed
+ * once its endpoints are live ({@link ServiceRecoveries}: one new deployment, its only write), and
+ * give a verdict ({@link VerificationReports}). A pending verdict asks for the next check, soon while
+ * something moves and later while ECS's own retries are awaited, until {@link #WINDOW} after the fix;
+ * a permanent AWS refusal is reported; a transient one ({@link CallFailure.StillFailing}) escapes, so
+ * SQS delivers the message again.
  */
 public final class FollowUpCheck {
-    /** With the default delay of five minutes: checks for half an hour after the fix. */
-    public static final int MAX_CHECKS = 6;
+    /**
+     * Checks go on this long after the fix: long enough for the endpoints (a minute or two) and for one
+     * retry of a service ECS throttles at its longest (27 minutes apart), with the start that follows.
+     */
+    public static final Duration WINDOW = Duration.ofMinutes(35);
+    /** However short the delays, no more checks than this for one fix. */
+    public static final int MAX_CHECKS = 80;
     private static final String VPC_NOT_FOUND = "InvalidVpcID.NotFound";
 
     private final VpcReads network;
     private final ServiceStates services;
+    private final ServiceRecoveries recoveries;
     private final Settings settings;
     private final Clock clock;
 
-    public FollowUpCheck(VpcReads network, ServiceStates services, Settings settings, Clock clock) {
+    public FollowUpCheck(VpcReads network, ServiceStates services, ServiceDeployer deployer, RecoverySettings recovery,
+                         Settings settings, Clock clock) {
         this.network = network;
         this.services = services;
+        this.recoveries = new ServiceRecoveries(deployer, recovery, settings);
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** The report and, when the verdict is pending, the next check. */
-    public record Checked(VerificationReport report, Optional<FollowUp> again) {
+    /** How soon the next check should come. */
+    public enum Pace {
+        /** Endpoints becoming available, a new deployment's tasks starting: within half a minute. */
+        SOON(Duration.ofSeconds(30), 1),
+        /** Waiting on ECS's own retries, minutes apart: five times the first delay. */
+        LATER(Duration.ofSeconds(900), 5);
+
+        private final Duration cap;
+        private final int timesFirst;
+
+        Pace(Duration cap, int timesFirst) {
+            this.cap = cap;
+            this.timesFirst = timesFirst;
+        }
+
+        /** @param first the delay of the first check ({@code VERIFY_DELAY_SECONDS}) */
+        public Duration delay(Duration first) {
+            Duration scaled = first.multipliedBy(timesFirst);
+            return scaled.compareTo(cap) < 0 ? scaled : cap;
+        }
+    }
+
+    /** The report and, when the verdict is pending, the next check and how soon it should come. */
+    public record Checked(VerificationReport report, Optional<FollowUp> again, Pace pace) {
+        public Checked(VerificationReport report, Optional<FollowUp> again) {
+            this(report, again, Pace.LATER);
+        }
     }
 
     /** A message that is not a follow-up check: nothing is read, and it is not retried. */
@@ -66,7 +104,8 @@ public final class FollowUpCheck {
     }
 
     public Checked check(FollowUp followUp) {
-        Subject subject = new Subject(followUp.vpcId(), followUp.trigger(), followUp.failedAt(), followUp.check(), MAX_CHECKS);
+        Subject subject = new Subject(followUp.vpcId(), followUp.trigger(), followUp.failedAt(), followUp.check(), MAX_CHECKS,
+                followUp.appliedAt().plus(WINDOW));
         Instant now = clock.instant();
         NetworkSnapshot snapshot;
         Map<String, ServiceState> states;
@@ -97,9 +136,14 @@ public final class FollowUpCheck {
             checks.add(index < 0 ? workloadCheck(workload, NetworkState.GONE, List.of(), null)
                     : diagnosed(workload, decision.diagnoses().get(index), states));
         }
+        ServiceRecoveries.Result recovered = recoveries.recover(followUp, snapshot, decision.plan(), checks, states, now);
         VerificationReport report = VerificationReports.checked(subject, now, checks,
-                decision.plan().actions().stream().map(Action::describe).toList(), decision.plan().unfixed());
-        return new Checked(report, report.verdict() == Verdict.PENDING ? Optional.of(followUp.next()) : Optional.empty());
+                decision.plan().actions().stream().map(Action::describe).toList(), decision.plan().unfixed(),
+                recovered.recovery());
+        boolean soon = recovered.soon() || checks.stream().anyMatch(c -> c.network() == NetworkState.PENDING);
+        return new Checked(report, report.verdict() == Verdict.PENDING
+                ? Optional.of(followUp.next(recovered.liveAt(), recovered.next())) : Optional.empty(),
+                soon ? Pace.SOON : Pace.LATER);
     }
 
     private static WorkloadCheck diagnosed(FollowUp.Workload workload, WorkloadDiagnosis diagnosis,

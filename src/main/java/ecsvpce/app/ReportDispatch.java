@@ -8,6 +8,7 @@ import ecsvpce.report.ChatNotification;
 import ecsvpce.report.MetricLines;
 import ecsvpce.report.Readable;
 import ecsvpce.report.Readables;
+import ecsvpce.report.RecoveryCommands;
 import ecsvpce.report.ReportText;
 import ecsvpce.report.SweepReport;
 import ecsvpce.report.TaskReport;
@@ -39,6 +40,7 @@ public final class ReportDispatch {
     private final Duration followUpDelay;
     private final Clock clock;
     private final Supplier<PrintStream> metrics;
+    private final RecoverySettings recovery;
     private final RecentNotices recent = new RecentNotices();
     private final Optional<IncidentLedger> ledger;
 
@@ -49,13 +51,17 @@ public final class ReportDispatch {
     public ReportDispatch(String function, String region, Optional<Notifier> notifier,
                           Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
                           Supplier<PrintStream> metrics) {
-        this(function, region, notifier, followUps, followUpDelay, clock, metrics, Optional.empty());
+        this(function, region, notifier, followUps, followUpDelay, clock, metrics, RecoverySettings.on(), Optional.empty());
     }
 
-    /** @param ledger shared by every environment: notices claimed there, incidents kept there; empty: this container's memory */
+    /**
+     * @param recovery what a dry run's report says its follow-up would do about services
+     * @param ledger   shared by every environment: notices claimed there, incidents kept there; empty: this container's memory
+     */
     public ReportDispatch(String function, String region, Optional<Notifier> notifier,
                           Optional<FollowUpQueue> followUps, Duration followUpDelay, Clock clock,
-                          Supplier<PrintStream> metrics, Optional<IncidentLedger> ledger) {
+                          Supplier<PrintStream> metrics, RecoverySettings recovery, Optional<IncidentLedger> ledger) {
+        this.recovery = recovery;
         this.ledger = ledger;
         this.function = function;
         this.region = region;
@@ -75,7 +81,11 @@ public final class ReportDispatch {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
         FollowUpRequests.afterTask(report, failedAt == null ? now : failedAt, now)
-                .ifPresent(followUp -> out.put("followUp", queue(followUp, now)));
+                .ifPresent(followUp -> out.put("followUp", queue(followUp, followUpDelay, now)));
+        List<FollowUpRequests.WouldRecover> would = FollowUpRequests.wouldRecover(report);
+        if (!would.isEmpty()) {
+            out.put("followUp", dryRun(would));
+        }
         Optional<IncidentLedger.Session> session = ledger.map(IncidentLedger::session);
         Optional<String> incident = session.flatMap(s -> Incidents.ofTask(report, failedAt == null ? now : failedAt, now)
                 .flatMap(s::record)).map(view -> {
@@ -90,7 +100,11 @@ public final class ReportDispatch {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
         List<Map<String, Object>> queued = new ArrayList<>();
-        FollowUpRequests.afterSweep(report, now).forEach(followUp -> queued.add(queue(followUp, now)));
+        FollowUpRequests.afterSweep(report, now).forEach(followUp -> queued.add(queue(followUp, followUpDelay, now)));
+        Map<String, List<FollowUpRequests.WouldRecover>> wouldByVpc = new LinkedHashMap<>();
+        FollowUpRequests.wouldRecover(report).forEach(service ->
+                wouldByVpc.computeIfAbsent(service.vpcId(), vpc -> new ArrayList<>()).add(service));
+        wouldByVpc.values().forEach(services -> queued.add(dryRun(services)));
         if (!queued.isEmpty()) {
             out.put("followUps", queued);
         }
@@ -124,12 +138,23 @@ public final class ReportDispatch {
         return finished;
     }
 
-    /** @param again the next check, when the verdict is pending */
+    /** @param again the next check, when the verdict is pending; it waits the configured delay */
     public Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, Map<String, Object> json,
                                             String account) {
+        return verification(report, again, followUpDelay, json, account);
+    }
+
+    /** @param pace how soon the next check comes, from the configured delay of the first ({@link FollowUpCheck.Pace}) */
+    public Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, FollowUpCheck.Pace pace,
+                                            Map<String, Object> json, String account) {
+        return verification(report, again, pace.delay(followUpDelay), json, account);
+    }
+
+    private Map<String, Object> verification(VerificationReport report, Optional<FollowUp> again, Duration delay,
+                                             Map<String, Object> json, String account) {
         Instant now = clock.instant();
         Map<String, Object> out = withOrigin(json, account);
-        again.ifPresent(next -> out.put("followUp", queue(next, now)));
+        again.ifPresent(next -> out.put("followUp", queue(next, delay, now)));
         Optional<IncidentLedger.Session> session = ledger.map(IncidentLedger::session);
         Optional<String> incident = session.flatMap(s -> Incidents.ofVerification(report, now).flatMap(s::record))
                 .map(view -> {
@@ -169,7 +194,7 @@ public final class ReportDispatch {
         return out;
     }
 
-    private Map<String, Object> queue(FollowUp followUp, Instant now) {
+    private Map<String, Object> queue(FollowUp followUp, Duration delay, Instant now) {
         Map<String, Object> status = new LinkedHashMap<>();
         if (followUps.isEmpty()) {
             status.put("status", "NOT_CONFIGURED");
@@ -178,13 +203,31 @@ public final class ReportDispatch {
         status.put("vpcId", followUp.vpcId());
         status.put("check", followUp.check());
         try {
-            followUps.get().send(followUp, followUpDelay);
+            followUps.get().send(followUp, delay);
             status.put("status", "QUEUED");
-            status.put("checkAt", now.plus(followUpDelay).toString());
+            status.put("checkAt", now.plus(delay).toString());
         } catch (RuntimeException refused) {
             status.put("status", "FAILED");
             status.put("error", String.valueOf(refused.getMessage()));
         }
+        return status;
+    }
+
+    /** A dry run queues no check: it says which services the check would deploy again, and the command for a person. */
+    private Map<String, Object> dryRun(List<FollowUpRequests.WouldRecover> services) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", "DRY_RUN");
+        status.put("vpcId", services.get(0).vpcId());
+        status.put("recoverServices", recovery.recoverServices());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (FollowUpRequests.WouldRecover service : services) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("clusterArn", service.clusterArn());
+            item.put("serviceName", service.serviceName());
+            item.put("command", RecoveryCommands.forceNewDeployment(service.clusterArn(), service.serviceName()));
+            listed.add(item);
+        }
+        status.put("wouldRecover", listed);
         return status;
     }
 

@@ -67,7 +67,8 @@ final class VpcSweep {
             servicesBySubnet.computeIfAbsent(subnet, s -> new ArrayList<>()).add(new ServiceReport(
                     service.serviceName(), service.serviceArn(), service.clusterArn(),
                     Outcomes.of(facts(diagnosed, decision.plan(), unfixed, result.failure().isPresent())),
-                    List.copyOf(diagnosed.workload().needs().services()), diagnosed.diagnosis().findings()));
+                    List.copyOf(diagnosed.workload().needs().services()), diagnosed.diagnosis().findings(),
+                    !diagnosed.diagnosis().blocking().isEmpty() && service.belowDesiredCount()));
         }
         List<SubnetReport> subnets = servicesBySubnet.entrySet().stream()
                 .map(e -> new SubnetReport(e.getKey(), firstBySubnet.get(e.getKey()).diagnosis().availabilityZone(),

@@ -45,7 +45,8 @@ public final class EcsFleetReader implements Fleet {
                     .filter(s -> "ACTIVE".equals(s.status()) && isFargate(s) && awsvpc(s) != null)
                     .map(s -> new FargateService(s.clusterArn(), s.serviceArn(), s.serviceName(), s.taskDefinition(),
                             s.platformVersion(), s.platformFamily(), awsvpc(s).subnets(), awsvpc(s).securityGroups(),
-                            Boolean.TRUE.equals(s.enableExecuteCommand()), EcsTaskReader.tags(s.tags())))
+                            Boolean.TRUE.equals(s.enableExecuteCommand()), EcsTaskReader.tags(s.tags()),
+                            count(s.runningCount()), count(s.desiredCount())))
                     .forEach(services::add);
         }
         return services;
@@ -54,6 +55,10 @@ public final class EcsFleetReader implements Fleet {
     @Override
     public Map<String, String> execKmsKeys(Collection<String> clusterArns) {
         return EcsClusters.execKmsKeys(ecs, clusterArns);
+    }
+
+    private static int count(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private static boolean isFargate(Service service) {

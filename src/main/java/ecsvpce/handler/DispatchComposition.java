@@ -3,6 +3,7 @@ package ecsvpce.handler;
 import ecsvpce.app.DispatchSettings;
 import ecsvpce.app.IncidentLedger;
 import ecsvpce.app.LedgerSettings;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
@@ -31,7 +32,8 @@ public final class DispatchComposition {
      */
     public static ReportDispatch fromEnvironment(String function) {
         return of(function, DispatchSettings.fromEnvironment(System.getenv()), LedgerSettings.fromEnvironment(System.getenv()),
-                Connection.standard().regionId(), List.of(), Clock.systemUTC(), () -> System.out);
+                Connection.standard().regionId(), List.of(), Clock.systemUTC(), () -> System.out,
+                RecoverySettings.fromEnvironment(System.getenv()));
     }
 
     /** Reports, metrics, and nobody told: what a function does with neither topic nor queue configured. */
@@ -43,17 +45,21 @@ public final class DispatchComposition {
     /** @param interceptors on the SNS and SQS clients (tests record calls with them) */
     public static ReportDispatch of(String function, DispatchSettings settings, String region,
                                     List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
-        return of(function, settings, LedgerSettings.none(), region, interceptors, clock, metrics);
+        return of(function, settings, LedgerSettings.none(), region, interceptors, clock, metrics, RecoverySettings.on());
     }
 
-    /** @param interceptors on the SNS, SQS and DynamoDB clients (tests record calls with them) */
+    /**
+     * @param interceptors on the SNS, SQS and DynamoDB clients (tests record calls with them)
+     * @param recovery     what a dry run says its follow-up would do about services ({@code RECOVER_SERVICES})
+     */
     public static ReportDispatch of(String function, DispatchSettings settings, LedgerSettings ledger, String region,
-                                    List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics) {
+                                    List<ExecutionInterceptor> interceptors, Clock clock, Supplier<PrintStream> metrics,
+                                    RecoverySettings recovery) {
         return new ReportDispatch(function, region,
                 settings.topicArn().map(topic -> new SnsNotifier(LazyPorts.once(() -> AwsClients.sns(
                         Region.of(settings.topicRegion().orElse(region)), interceptors)), topic)),
                 settings.queueUrl().map(queue -> new SqsFollowUpQueue(LazyPorts.once(() -> AwsClients.sqs(interceptors)), queue)),
-                settings.followUpDelay(), clock, metrics,
+                settings.followUpDelay(), clock, metrics, recovery,
                 ledger.tableName().map(table -> new IncidentLedger(new DynamoDbLedger(LazyPorts.once(() ->
                         AwsClients.dynamoDb(interceptors)), table), ledger.retention())));
     }

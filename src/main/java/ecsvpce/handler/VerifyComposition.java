@@ -1,10 +1,12 @@
 package ecsvpce.handler;
 
 import ecsvpce.app.FollowUpCheck;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.Ec2NetworkReader;
+import ecsvpce.aws.EcsServiceDeployer;
 import ecsvpce.aws.EcsServiceStates;
 import java.time.Clock;
 import java.util.List;
@@ -19,12 +21,20 @@ public final class VerifyComposition {
 
     /** As Lambda runs it: settings from the environment, clients on the process's one connection. */
     public static FollowUpCheck fromEnvironment() {
-        return of(Settings.fromEnvironment(System.getenv()), AwsClients.ec2(List.of()), AwsClients.ecs(List.of()),
-                AwsClients.route53(List.of()), Connection.standard().regionId(), Clock.systemUTC());
+        return of(Settings.fromEnvironment(System.getenv()), RecoverySettings.fromEnvironment(System.getenv()),
+                AwsClients.ec2(List.of()), AwsClients.ecs(List.of()), AwsClients.route53(List.of()),
+                Connection.standard().regionId(), Clock.systemUTC());
     }
 
+    /** Recovering services as {@code RECOVER_SERVICES} does by default. */
     public static FollowUpCheck of(Settings settings, Ec2Client ec2, EcsClient ecs, Route53Client route53,
                                    String region, Clock clock) {
-        return new FollowUpCheck(new Ec2NetworkReader(ec2, route53, region), new EcsServiceStates(ecs), settings, clock);
+        return of(settings, RecoverySettings.on(), ec2, ecs, route53, region, clock);
+    }
+
+    public static FollowUpCheck of(Settings settings, RecoverySettings recovery, Ec2Client ec2, EcsClient ecs,
+                                   Route53Client route53, String region, Clock clock) {
+        return new FollowUpCheck(new Ec2NetworkReader(ec2, route53, region), new EcsServiceStates(ecs),
+                new EcsServiceDeployer(ecs), recovery, settings, clock);
     }
 }

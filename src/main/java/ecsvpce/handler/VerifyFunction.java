@@ -58,7 +58,7 @@ public class VerifyFunction implements RequestStreamHandler {
         }
         List<Map<String, Object>> reports = new ArrayList<>();
         for (FollowUpCheck.Checked checked : checks) {
-            Map<String, Object> result = dispatch.verification(checked.report(), checked.again(),
+            Map<String, Object> result = dispatch.verification(checked.report(), checked.again(), checked.pace(),
                     ReportJson.toMap(checked.report()), Origins.account(null, context));
             ReportJson.log(result, System.out);
             reports.add(result);

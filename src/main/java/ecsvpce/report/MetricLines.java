@@ -37,6 +37,11 @@ public final class MetricLines {
                 verdict.put("RecoverySeconds", node.path("recoverySeconds").asLong());
             }
             lines.add(line(at, Map.of("Function", function, "Verdict", node.path("verdict").asText()), verdict));
+            int redeployed = 0;
+            for (JsonNode recovery : node.path("recoveries")) {
+                redeployed += "DEPLOYED".equals(recovery.path("status").asText()) ? 1 : 0;
+            }
+            totals.put("ServicesRedeployed", redeployed);
         } else if (node.has("outcome")) {
             lines.add(line(at, Map.of("Function", function, "Outcome", node.path("outcome").asText()), Map.of("Reports", 1)));
             if (node.path("failure").has("class")) {

@@ -107,6 +107,7 @@ public final class Readables {
                 case "QUEUED" -> "Follow-up check " + text(followUp, "check", "1") + " of " + text(followUp, "vpcId", "the VPC")
                         + " queued for " + text(followUp, "checkAt", "later");
                 case "NOT_CONFIGURED" -> "No follow-up check: VERIFY_QUEUE_URL is not set";
+                case "DRY_RUN" -> "No follow-up check (dry run): the next steps say which services it would deploy again";
                 default -> "The follow-up check could not be queued: " + text(followUp, "error", "unknown error");
             });
         }
@@ -139,6 +140,21 @@ public final class Readables {
         items.forEach(item -> (service.equals(text(item, "service", null))
                 || (" " + text(item, "description", "") + " ").contains(word) ? cause : rest).add(item));
         return cause.addAll(rest);
+    }
+
+    /** What a dry run's follow-up would do about the services that failed to start, and what a person runs instead. */
+    static String dryRunRecovery(JsonNode followUp) {
+        List<String> names = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        followUp.path("wouldRecover").forEach(service -> {
+            names.add(text(service, "serviceName", ""));
+            commands.add(text(service, "command", ""));
+        });
+        return "Dry run, no follow-up check: with these changes applied and their endpoints available, "
+                + (followUp.path("recoverServices").asBoolean(true) ? "the check would start one new deployment of "
+                + String.join(", ", names) : "RECOVER_SERVICES is false, so nothing would redeploy " + String.join(", ", names))
+                + ". After applying them by hand, take " + (names.size() == 1 ? "it" : "them") + " out of ECS's back-off: "
+                + String.join("; ", commands);
     }
 
     static List<String> texts(JsonNode list) {

@@ -66,8 +66,17 @@ public sealed interface SweepReport permits SweepReport.Rejected, SweepReport.Fa
     record SubnetReport(String subnetId, String availabilityZone, String routeTableId, List<ServiceReport> services) {
     }
 
+    /**
+     * @param failingToStart it had blocking findings and ran fewer tasks than it wants: every start it tried
+     *                       failed for what the sweep fixes (its follow-up recovers it)
+     */
     record ServiceReport(String serviceName, String serviceArn, String clusterArn, ServiceStatus status,
-                         List<EndpointService> needs, List<Finding> findings) {
+                         List<EndpointService> needs, List<Finding> findings, boolean failingToStart) {
+
+        public ServiceReport(String serviceName, String serviceArn, String clusterArn, ServiceStatus status,
+                             List<EndpointService> needs, List<Finding> findings) {
+            this(serviceName, serviceArn, clusterArn, status, needs, findings, false);
+        }
     }
 
     /** A service or VPC left alone on purpose: skip tag, or outside ALLOWED_VPC_IDS. */

@@ -138,8 +138,14 @@ final class TaskReadable {
                     steps.add("Check the service's running count in a few minutes: " + counts);
                 }
             }
-            case "PLANNED" -> steps.add("Nothing was changed (DRY_RUN). Make the changes above by hand, or let the "
-                    + "product make them: deploy with the parameter RemediationMode=REMEDIATE.");
+            case "PLANNED" -> {
+                steps.add("Nothing was changed (DRY_RUN). Make the changes above by hand, or let the "
+                        + "product make them: deploy with the parameter RemediationMode=REMEDIATE.");
+                // What the follow-up would do about the failing service is a step, so a long report keeps it.
+                if ("DRY_RUN".equals(text(report.path("followUp"), "status", ""))) {
+                    steps.add(Readables.dryRunRecovery(report.path("followUp")));
+                }
+            }
             case "NOT_FIXABLE_BY_ENDPOINTS" -> {
                 if (!report.path("failure").path("class").asText().matches("NETWORK|UNKNOWN|")) {
                     steps.add("The stop reason is not a missing endpoint: " + text(report.path("failure"), "explanation", ""));

@@ -12,16 +12,22 @@ public final class Verdicts {
      * @param networkPending    some subnet waits only for endpoints being created
      * @param serviceRecovering some service runs fewer tasks than it wants
      * @param lastCheck         no further check is allowed
+     * @param serviceStuck      a service will not recover on its own: its deployment failed and launches no task
      */
     public record Facts(boolean vpcFound, boolean anySubnetFound, boolean networkBroken, boolean networkPending,
-                        boolean serviceRecovering, boolean lastCheck) {
+                        boolean serviceRecovering, boolean lastCheck, boolean serviceStuck) {
+
+        public Facts(boolean vpcFound, boolean anySubnetFound, boolean networkBroken, boolean networkPending,
+                     boolean serviceRecovering, boolean lastCheck) {
+            this(vpcFound, anySubnetFound, networkBroken, networkPending, serviceRecovering, lastCheck, false);
+        }
     }
 
     public static Verdict of(Facts facts) {
         if (!facts.vpcFound() || !facts.anySubnetFound()) {
             return Verdict.GONE;
         }
-        if (facts.networkBroken()) {
+        if (facts.networkBroken() || facts.serviceStuck()) {
             return Verdict.STILL_BROKEN;
         }
         if (facts.networkPending() || facts.serviceRecovering()) {

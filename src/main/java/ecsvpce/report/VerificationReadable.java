@@ -4,6 +4,9 @@ import static ecsvpce.report.Readables.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ecsvpce.report.Readable.Section;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +38,7 @@ final class VerificationReadable {
         if (report.hasNonNull("trigger")) {
             about.add("After changes for " + text(report, "trigger", "") + ", failure seen at " + text(report, "failedAt", "")
                     + "; checked at " + text(report, "checkedAt", "") + " (check " + text(report, "check", "")
-                    + " of " + text(report, "maxChecks", "") + ")");
+                    + "; checks end at " + text(report, "checksEndAt", "") + ")");
         }
         if (report.hasNonNull("recoverySeconds")) {
             about.add("Running again within " + VerificationReports.readable(report.path("recoverySeconds").asLong())
@@ -43,6 +46,8 @@ final class VerificationReadable {
         }
         List<Section> sections = List.of(
                 new Section("Follow-up check", about),
+                new Section("Timeline", timeline(report.path("timeline"))),
+                new Section("Services", recoveries(report.path("recoveries"))),
                 new Section("What was checked", Readables.capped(checked)),
                 new Section("Still broken", Readables.findings(report.path("remaining"))),
                 new Section("Rejected message", report.hasNonNull("rejectedInput")
@@ -52,6 +57,49 @@ final class VerificationReadable {
         report.path("nextSteps").forEach(step -> steps.add(step.asText()));
         return new Readable(Readables.subject(verdict, what, report), Readables.headline(verdict, report),
                 Readables.origin(report), sections, steps, Readables.labels(verdict, report));
+    }
+
+    /** What the check did about each service, the ones it deployed again first. */
+    private static List<String> recoveries(JsonNode recoveries) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode service : recoveries) {
+            lines.add(text(service, "serviceName", "") + ": " + text(service, "status", "") + ", "
+                    + text(service, "explanation", ""));
+        }
+        return Readables.capped(lines);
+    }
+
+    /** The way back, each step with the time since the first failed start. */
+    private static List<String> timeline(JsonNode timeline) {
+        List<String> lines = new ArrayList<>();
+        if (!timeline.isObject()) {
+            return lines;
+        }
+        Instant failed = Instant.parse(text(timeline, "failedAt", ""));
+        lines.add(failed.truncatedTo(ChronoUnit.SECONDS) + "  first failed start seen");
+        lines.add(step(failed, text(timeline, "appliedAt", null), "fix applied"));
+        lines.add(step(failed, text(timeline, "endpointsLiveAt", null), "endpoints live (by this check)"));
+        for (JsonNode service : timeline.path("services")) {
+            String name = text(service, "serviceName", "");
+            if (service.hasNonNull("deployedAt")) {
+                lines.add(step(failed, text(service, "deployedAt", null), name + ": new deployment "
+                        + text(service, "deploymentId", "") + " started"));
+            }
+            lines.add(step(failed, text(service, "firstRunningAt", null), name + ": first task running (by this check)"));
+            lines.add(step(failed, text(service, "desiredCountAt", null), name + ": at its desired count (by this check)"));
+        }
+        lines.removeIf(line -> line == null);
+        return lines;
+    }
+
+    /** {@code 2025-06-12T08:16:31Z  what (+1m 39s)}: to the second, with the time since the first failed start. */
+    private static String step(Instant failed, String at, String what) {
+        if (at == null) {
+            return null;
+        }
+        Instant when = Instant.parse(at);
+        return when.truncatedTo(ChronoUnit.SECONDS) + "  " + what + " (+" + VerificationReports.readable(
+                Math.max(0, Duration.between(failed, when).toSeconds())) + ")";
     }
 
     private static String network(String state) {

@@ -2,6 +2,8 @@ package ecsvpce.report;
 
 import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.report.VerificationReport.NetworkState;
+import ecsvpce.report.VerificationReport.ServiceRecovery;
+import ecsvpce.report.VerificationReport.Timeline;
 import ecsvpce.report.VerificationReport.WorkloadCheck;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds the report of a follow-up check: its verdict (from {@link Verdicts}), summary and next steps. */
@@ -16,8 +19,32 @@ public final class VerificationReports {
     private VerificationReports() {
     }
 
-    /** What a check is about, as its message says. */
-    public record Subject(String vpcId, String trigger, Instant failedAt, int check, int maxChecks) {
+    /**
+     * What a check is about, as its message says.
+     *
+     * @param checksEndAt the first check at or after this time is the last (unless it just deployed a service)
+     */
+    public record Subject(String vpcId, String trigger, Instant failedAt, int check, int maxChecks, Instant checksEndAt) {
+
+        /** @param deployedNow a new deployment was started by this check: one more check sees what came of it */
+        boolean lastCheck(Instant checkedAt, boolean deployedNow) {
+            return check >= maxChecks || !checkedAt.isBefore(checksEndAt) && !deployedNow;
+        }
+    }
+
+    /**
+     * What the check did about the services, and how far they came.
+     *
+     * @param stuck a service will not recover on its own (its deployment failed and launches no task)
+     */
+    public record Recovery(List<ServiceRecovery> services, Timeline timeline, boolean stuck) {
+        public Recovery {
+            services = List.copyOf(services);
+        }
+
+        static Recovery none() {
+            return new Recovery(List.of(), null, false);
+        }
     }
 
     /**
@@ -25,24 +52,27 @@ public final class VerificationReports {
      * @param forAPerson blocking findings no endpoint change fixes
      */
     public static VerificationReport checked(Subject subject, Instant checkedAt, List<WorkloadCheck> workloads,
-                                             List<String> redoable, List<Finding> forAPerson) {
-        boolean lastCheck = subject.check() >= subject.maxChecks();
+                                             List<String> redoable, List<Finding> forAPerson, Recovery recovery) {
         Verdict verdict = Verdicts.of(new Verdicts.Facts(true, workloads.stream().anyMatch(w -> w.network() != NetworkState.GONE),
                 has(workloads, NetworkState.BROKEN), has(workloads, NetworkState.PENDING),
-                !recovering(workloads).isEmpty(), lastCheck));
+                !recovering(workloads).isEmpty(), subject.lastCheck(checkedAt, recovery.services().stream()
+                .anyMatch(service -> service.status() == RecoveryStatus.DEPLOYED)), recovery.stuck()));
         List<Finding> remaining = List.copyOf(workloads.stream().flatMap(w -> w.blocking().stream())
                 .collect(LinkedHashSet<Finding>::new, LinkedHashSet::add, LinkedHashSet::addAll));
-        Long recovery = verdict == Verdict.HEALED ? Duration.between(subject.failedAt(), checkedAt).toSeconds() : null;
-        List<String> steps = verdict == Verdict.STILL_BROKEN
-                ? stillBrokenSteps(subject.vpcId(), workloads, redoable, forAPerson) : List.of();
-        return report(verdict, summary(verdict, subject, workloads, remaining, recovery), subject, checkedAt,
-                recovery, workloads, remaining, steps, null);
+        Long seconds = verdict == Verdict.HEALED ? Duration.between(subject.failedAt(), checkedAt).toSeconds() : null;
+        List<String> steps = new ArrayList<>(verdict == Verdict.STILL_BROKEN
+                ? stillBrokenSteps(subject.vpcId(), workloads, redoable, forAPerson, RecoveryTexts.handled(recovery.services()))
+                : List.of());
+        steps.addAll(RecoveryTexts.steps(recovery.services()));
+        return report(verdict, summary(verdict, subject, workloads, remaining, seconds)
+                + RecoveryTexts.summary(recovery.services()), subject, checkedAt, seconds, workloads, remaining, steps,
+                null, recovery);
     }
 
     /** The VPC no longer exists: nothing is left to heal. */
     public static VerificationReport gone(Subject subject, Instant checkedAt) {
         return report(Verdict.GONE, "gone: VPC " + subject.vpcId() + " no longer exists; nothing to check", subject,
-                checkedAt, null, List.of(), List.of(), List.of(), null);
+                checkedAt, null, List.of(), List.of(), List.of(), null, Recovery.none());
     }
 
     /** AWS refused a read for good: nothing could be checked. */
@@ -50,13 +80,13 @@ public final class VerificationReports {
         return report(Verdict.FAILED, error.message(), subject, checkedAt, null, List.of(), List.of(),
                 error.kind() == ErrorSummary.Kind.ACCESS_DENIED
                         ? List.of("Grant " + error.iamAction() + " to the verify function's role (template.yaml), then redeploy")
-                        : List.of(), error);
+                        : List.of(), error, Recovery.none());
     }
 
     /** The message is not a follow-up check: nothing was read, and it is not retried. */
     public static VerificationReport rejected(String why) {
         return new VerificationReport(Verdict.REJECTED, "rejected: " + why, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), null, why);
+                List.of(), List.of(), List.of(), null, why, null, List.of(), null);
     }
 
     /** A duration as people read it: {@code 45s}, {@code 6m 12s}, {@code 2h 05m}. */
@@ -72,10 +102,12 @@ public final class VerificationReports {
 
     private static VerificationReport report(Verdict verdict, String summary, Subject subject, Instant checkedAt,
                                              Long recovery, List<WorkloadCheck> workloads, List<Finding> remaining,
-                                             List<String> steps, ErrorSummary error) {
+                                             List<String> steps, ErrorSummary error, Recovery services) {
         return new VerificationReport(verdict, summary, subject.vpcId(), subject.trigger(),
                 subject.failedAt().toString(), checkedAt.toString(), subject.check(), subject.maxChecks(), recovery,
-                workloads, remaining, steps, error, null);
+                workloads, remaining, steps, error, null,
+                subject.checksEndAt().toString(), services.services(),
+                services.timeline());
     }
 
     private static String summary(Verdict verdict, Subject subject, List<WorkloadCheck> workloads,
@@ -86,8 +118,9 @@ public final class VerificationReports {
         return switch (verdict) {
             case HEALED -> "healed: " + subject.vpcId() + " serves every need" + counts + ", "
                     + readable(recovery) + " after the failure at the latest";
-            case PENDING -> "pending: " + waitingFor(workloads) + counts + " (check " + subject.check() + " of "
-                    + subject.maxChecks() + ")";
+            case PENDING -> "pending: " + waitingFor(workloads) + counts + " (check " + subject.check()
+                    + "; checks end at " + subject.checksEndAt()
+                    + ")";
             case STILL_BROKEN -> remaining.isEmpty()
                     ? "still broken after " + subject.check() + " checks: " + waitingFor(workloads) + counts
                     : "still broken: " + remaining.size() + " blocking finding(s) "
@@ -108,8 +141,9 @@ public final class VerificationReports {
         return String.join(" and ", waits);
     }
 
+    /** @param handled services whose recovery gives its own step, or that were deployed again already */
     private static List<String> stillBrokenSteps(String vpcId, List<WorkloadCheck> workloads, List<String> redoable,
-                                                 List<Finding> forAPerson) {
+                                                 List<Finding> forAPerson, Map<String, RecoveryStatus> handled) {
         List<String> steps = new ArrayList<>();
         if (!redoable.isEmpty()) {
             steps.add("Something the product made was undone. The next stopped task or scheduled sweep makes it again ("
@@ -126,12 +160,18 @@ public final class VerificationReports {
         }
         // A service waits for its network first: only once nothing blocks it is it the service's own problem.
         for (WorkloadCheck service : has(workloads, NetworkState.BROKEN) ? List.<WorkloadCheck>of() : recovering(workloads)) {
+            RecoveryStatus recovery = handled.get(service.clusterArn() + "/" + service.serviceName());
+            if (recovery == RecoveryStatus.ROLL_FORWARD_BY_HAND || recovery == RecoveryStatus.REFUSED) {
+                continue;
+            }
+            String why = "why it fails now: aws ecs describe-services --cluster " + service.clusterArn() + " --services "
+                    + service.serviceName() + " --query 'services[0].events[:5]'";
             steps.add("Service " + service.serviceName() + " still runs " + service.runningCount() + " of "
-                    + service.desiredCount() + " tasks: ECS backs off after failed starts, and a deployment circuit "
-                    + "breaker may have rolled back. Start a new deployment: aws ecs update-service --cluster "
-                    + service.clusterArn() + " --service " + service.serviceName() + " --force-new-deployment; why "
-                    + "it fails now: aws ecs describe-services --cluster " + service.clusterArn() + " --services "
-                    + service.serviceName() + " --query 'services[0].events[:5]'");
+                    + service.desiredCount() + " tasks" + (recovery == RecoveryStatus.ALREADY_REDEPLOYED
+                    ? " after a new deployment since the fix: " + why
+                    : ": ECS backs off after failed starts, and a deployment circuit breaker may have rolled back. "
+                    + "Start a new deployment: " + RecoveryCommands.forceNewDeployment(service.clusterArn(),
+                    service.serviceName()) + "; " + why));
         }
         return steps;
     }

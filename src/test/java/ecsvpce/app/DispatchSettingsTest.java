@@ -18,7 +18,7 @@ class DispatchSettingsTest {
         DispatchSettings settings = DispatchSettings.fromEnvironment(Map.of(DispatchSettings.TOPIC_ARN, " "));
 
         assertThat(settings).isEqualTo(DispatchSettings.none());
-        assertThat(settings.followUpDelay()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.followUpDelay()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test

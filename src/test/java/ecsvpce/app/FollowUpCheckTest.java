@@ -38,7 +38,10 @@ class FollowUpCheckTest {
 
     @Test
     void aPendingVerdictAsksForTheNextCheckAndTheLastCheckDoesNot() {
-        assertThat(CheckSample.PENDING.checked().again()).contains(ReportSamples.followUp(2));
+        assertThat(CheckSample.PENDING.checked().again()).hasValueSatisfying(next -> {
+            assertThat(next.check()).isEqualTo(2);
+            assertThat(next.workloads()).isEqualTo(ReportSamples.followUp(1).workloads());
+        });
         assertThat(CheckSample.NOT_RECOVERED.checked().again()).isEmpty();
     }
 
@@ -145,7 +148,7 @@ class FollowUpCheckTest {
     }
 
     private FollowUpCheck.Checked check(FollowUp followUp) {
-        return new FollowUpCheck(aws, aws, new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
+        return new FollowUpCheck(aws, aws, aws, RecoverySettings.on(), new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
                 Clock.fixed(ReportSamples.NOW, ZoneOffset.UTC)).check(followUp);
     }
 }

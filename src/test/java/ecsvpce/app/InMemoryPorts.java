@@ -2,12 +2,14 @@ package ecsvpce.app;
 
 import ecsvpce.app.port.ActionResult;
 import ecsvpce.app.port.CallFailure;
+import ecsvpce.app.port.DeploymentState;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
 import ecsvpce.app.port.FollowUp;
 import ecsvpce.app.port.FollowUpQueue;
 import ecsvpce.app.port.Notice;
 import ecsvpce.app.port.Notifier;
+import ecsvpce.app.port.ServiceDeployer;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.ServiceState;
 import ecsvpce.app.port.ServiceStates;
@@ -20,6 +22,7 @@ import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.plan.Action;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +39,7 @@ import java.util.Optional;
  * Writes are scripted per round ({@link #onApply}); by default every action is applied.
  */
 final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcReads, VpcChanges, ServiceStates,
-        Notifier, FollowUpQueue {
+        Notifier, FollowUpQueue, ServiceDeployer {
     final List<String> calls = new ArrayList<>();
     final Map<String, StoppedTask> tasks = new HashMap<>();
     final Map<String, ServiceNetwork> services = new HashMap<>();
@@ -51,6 +54,8 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     final List<Notice> published = new ArrayList<>();
     /** Each follow-up queued, with its delay. */
     final Map<FollowUp, Duration> queued = new LinkedHashMap<>();
+    /** When a new deployment started here is created, as ECS would say. */
+    Instant deploymentsCreatedAt = Instant.parse("2026-11-30T10:00:00Z");
     /** The actions of each call to {@link #apply}, in order. */
     final List<List<Action>> applied = new ArrayList<>();
     private final Map<String, Deque<NetworkSnapshot>> snapshots = new HashMap<>();
@@ -195,6 +200,25 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
         serviceNames.stream().filter(name -> serviceStates.containsKey(clusterArn + "/" + name))
                 .forEach(name -> states.put(name, serviceStates.get(clusterArn + "/" + name)));
         return states;
+    }
+
+    /** Like ECS: the service gets a new primary deployment, the former primary stays listed as active. */
+    @Override
+    public DeploymentState forceNewDeployment(String clusterArn, String serviceName) {
+        call("deploy:" + serviceName);
+        String key = clusterArn + "/" + serviceName;
+        ServiceState state = serviceStates.get(key);
+        DeploymentState started = new DeploymentState("ecs-svc/" + (1000 + calls.size()), "PRIMARY",
+                state == null || state.deployments().isEmpty() ? null : state.deployments().get(0).taskDefinitionArn(),
+                "IN_PROGRESS", "ECS deployment in progress.", 0, 0, deploymentsCreatedAt);
+        if (state != null) {
+            List<DeploymentState> deployments = new ArrayList<>(List.of(started));
+            state.deployments().forEach(d -> deployments.add(new DeploymentState(d.id(), "ACTIVE", d.taskDefinitionArn(),
+                    d.rolloutState(), d.rolloutStateReason(), d.failedTasks(), d.runningCount(), d.createdAt())));
+            serviceStates.put(key, new ServiceState(state.runningCount(), state.desiredCount(), state.securityGroupIds(),
+                    state.subnetIds(), state.tags(), deployments));
+        }
+        return started;
     }
 
     @Override

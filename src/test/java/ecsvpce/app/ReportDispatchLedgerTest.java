@@ -156,7 +156,7 @@ class ReportDispatchLedgerTest {
     private ReportDispatch environment() {
         return new ReportDispatch("RemediateFunction", ReportSamples.REGION, Optional.of(topic), Optional.of(topic), DELAY,
                 Clock.fixed(ReportSamples.NOW, ZoneOffset.UTC), () -> new PrintStream(metrics, true, StandardCharsets.UTF_8),
-                Optional.of(new IncidentLedger(table, Duration.ofDays(400))));
+                RecoverySettings.on(), Optional.of(new IncidentLedger(table, Duration.ofDays(400))));
     }
 
     private static Map<String, Object> task(ReportDispatch dispatch, TaskReport report, Instant failedAt) {

@@ -47,7 +47,7 @@ class ReportDispatchTest {
                 "checkAt", ReportSamples.NOW.plus(DELAY).toString()));
         assertThat(channels.queued).containsExactly(Map.entry(new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN,
                 ReportSamples.FAILED_AT, ReportSamples.NOW, 1, List.of(new FollowUp.Workload(Snapshots.TASK_SUBNET,
-                        ReportSamples.SEED_NEEDS, List.of(Snapshots.TASK_SG), Tasks.CLUSTER_ARN, ReportSamples.SERVICE))),
+                        ReportSamples.SEED_NEEDS, List.of(Snapshots.TASK_SG), Tasks.CLUSTER_ARN, ReportSamples.SERVICE, true))),
                 DELAY));
         assertThat(out.get("notification")).isEqualTo(Map.of("status", "SENT", "messageId", "message-1"));
         assertThat(channels.published).singleElement().satisfies(notice -> {
@@ -184,6 +184,40 @@ class ReportDispatchTest {
 
         assertThat(out.get("followUp")).extracting(f -> ((Map<?, ?>) f).get("check")).isEqualTo(2);
         assertThat(out.get("notification")).isEqualTo(Map.of("status", "NOT_NEEDED"));
+    }
+
+    /** With a first delay of five minutes: half a minute while something moves, fifteen (SQS's most) while ECS is awaited. */
+    @Test
+    void theNextCheckComesSoonWhileSomethingMovesAndLaterWhileEcsIsAwaited() {
+        FollowUpCheck.Checked checked = CheckSample.PENDING.checked();
+        VerificationReport report = checked.report();
+
+        Map<String, Object> soon = dispatch.verification(report, checked.again(), FollowUpCheck.Pace.SOON,
+                ReportJson.toMap(report), ReportSamples.ACCOUNT);
+        Map<String, Object> later = dispatch.verification(report, checked.again(), FollowUpCheck.Pace.LATER,
+                ReportJson.toMap(report), ReportSamples.ACCOUNT);
+
+        assertThat(checked.pace()).as("an endpoint is still pending").isEqualTo(FollowUpCheck.Pace.SOON);
+        assertThat(((Map<?, ?>) soon.get("followUp")).get("checkAt")).isEqualTo(ReportSamples.NOW.plusSeconds(30).toString());
+        assertThat(((Map<?, ?>) later.get("followUp")).get("checkAt")).isEqualTo(ReportSamples.NOW.plusSeconds(900).toString());
+        assertThat(FollowUpCheck.Pace.LATER.delay(Duration.ofSeconds(60))).as("the default first delay")
+                .isEqualTo(Duration.ofSeconds(300));
+        assertThat(FollowUpCheck.Pace.SOON.delay(Duration.ZERO)).isZero();
+    }
+
+    @Test
+    void aDryRunQueuesNoCheckAndSaysWhichServiceItsCheckWouldDeployAgainAndTheCommand() {
+        Map<String, Object> out = task(TaskSample.PLANNED.report());
+
+        assertThat(channels.queued).isEmpty();
+        assertThat(out.get("followUp")).isEqualTo(Map.of("status", "DRY_RUN", "vpcId", Snapshots.VPC_ID,
+                "recoverServices", true, "wouldRecover", List.of(Map.of("clusterArn", Tasks.CLUSTER_ARN, "serviceName", "web",
+                        "command", "aws ecs update-service --region ap-northeast-1 --cluster " + Tasks.CLUSTER_ARN
+                                + " --service web --force-new-deployment"))));
+        assertThat(channels.published).singleElement().satisfies(notice -> assertThat(notice.text())
+                .contains("Dry run, no follow-up check: with these changes applied and their endpoints available, the check "
+                        + "would start one new deployment of web. After applying them by hand, take it out of ECS's back-off: "
+                        + "aws ecs update-service"));
     }
 
     private Map<String, Object> task(TaskReport report) {

@@ -4,7 +4,6 @@ import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.FollowUp;
 import ecsvpce.app.port.ServiceNetwork;
-import ecsvpce.app.port.ServiceState;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.EndpointService;
 import ecsvpce.core.cost.InterfaceEndpoint;
@@ -40,6 +39,8 @@ public final class ReportSamples {
     public static final String REGION = Snapshots.REGION;
     public static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     public static final Instant FAILED_AT = NOW.minus(Duration.ofMinutes(7));
+    /** When the fix of {@link #followUp} was applied. */
+    static final Instant APPLIED_AT = NOW.minus(Duration.ofMinutes(5));
     public static final String SERVICE = "web";
     static final String NETWORK_INTERFACE = "eni-1";
     static final List<EndpointService> SEED_NEEDS = List.of(EndpointService.ECR_DKR, EndpointService.ECR_API,
@@ -169,27 +170,37 @@ public final class ReportSamples {
         }
     }
 
-    /** A follow-up check of service {@code web} after a fix, each verdict it can give. */
+    /** A follow-up check of service {@code web} after a fix, each verdict it can give, and what it did about web. */
     public enum CheckSample {
-        HEALED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> { }),
-        PENDING(1, Snapshots.isolatedSeedVpc().endpoint(EndpointService.SECRETSMANAGER, e -> e.state("pending")).build(),
+        /** web runs all it wants again. */
+        HEALED(followUp(1), Snapshots.isolatedSeedVpc().build(), 2, aws -> { }),
+        /** An endpoint is still pending: web waits for it. */
+        PENDING(followUp(1), Snapshots.isolatedSeedVpc().endpoint(EndpointService.SECRETSMANAGER, e -> e.state("pending")).build(),
                 0, aws -> { }),
-        UNDONE(1, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER).build(), 0, aws -> { }),
-        NOT_RECOVERED(FollowUpCheck.MAX_CHECKS, Snapshots.isolatedSeedVpc().build(), 0, aws -> { }),
-        GONE(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
+        /** Every endpoint is live and web still fails to start: one new deployment. */
+        REDEPLOYED(followUp(2), Snapshots.isolatedSeedVpc().build(), 0, aws -> { }),
+        /** The circuit breaker failed web's deployment: a person rolls it forward. */
+        ROLL_FORWARD(followUp(2), Snapshots.isolatedSeedVpc().build(), 0, aws -> aws.serviceStates.put(SERVICE_KEY,
+                ServiceFixtures.state(0, 2, ServiceFixtures.failedDeployment()))),
+        UNDONE(followUp(1), Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER).build(), 0, aws -> { }),
+        /** At the end of the checks, web still runs nothing after the new deployment an earlier check started. */
+        NOT_RECOVERED(lastFollowUp(), Snapshots.isolatedSeedVpc().build(), 0, aws -> aws.serviceStates.put(SERVICE_KEY,
+                ServiceFixtures.state(0, 2, ServiceFixtures.deployment("ecs-svc/2", NOW.minus(Duration.ofMinutes(30))),
+                        ServiceFixtures.primaryBeforeTheFix()))),
+        GONE(followUp(1), Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
                 new CallFailure.Refused(false, "ec2:DescribeVpcs", "InvalidVpcID.NotFound",
                         "ec2:DescribeVpcs was rejected: InvalidVpcID.NotFound", null))),
-        FAILED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
+        FAILED(followUp(1), Snapshots.isolatedSeedVpc().build(), 2, aws -> aws.fail("snapshot:" + Snapshots.VPC_ID,
                 InMemoryPorts.refused("ec2:DescribeVpcs"))),
-        REJECTED(1, Snapshots.isolatedSeedVpc().build(), 2, aws -> { });
+        REJECTED(followUp(1), Snapshots.isolatedSeedVpc().build(), 2, aws -> { });
 
-        private final int check;
+        private final FollowUp followUp;
         private final NetworkSnapshot vpc;
         private final int running;
         private final Consumer<InMemoryPorts> script;
 
-        CheckSample(int check, NetworkSnapshot vpc, int running, Consumer<InMemoryPorts> script) {
-            this.check = check;
+        CheckSample(FollowUp followUp, NetworkSnapshot vpc, int running, Consumer<InMemoryPorts> script) {
+            this.followUp = followUp;
             this.vpc = vpc;
             this.running = running;
             this.script = script;
@@ -198,12 +209,17 @@ public final class ReportSamples {
         public FollowUpCheck.Checked checked() {
             InMemoryPorts aws = new InMemoryPorts();
             aws.snapshots(Snapshots.VPC_ID, vpc);
-            aws.serviceStates.put(Tasks.CLUSTER_ARN + "/" + SERVICE, new ServiceState(running, 2, List.of(Snapshots.TASK_SG)));
+            aws.serviceStates.put(SERVICE_KEY, ServiceFixtures.state(running, 2, ServiceFixtures.primaryBeforeTheFix()));
             script.accept(aws);
-            FollowUpCheck check = new FollowUpCheck(aws, aws, new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+            FollowUpCheck check = new FollowUpCheck(aws, aws, aws, RecoverySettings.on(),
+                    new Settings(Mode.REMEDIATE, PlanSettings.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
             return this == REJECTED ? check.rejected("the message body is not JSON: Unexpected character ('h')")
-                    : check.check(followUp(this.check));
+                    : check.check(followUp);
+        }
+
+        /** The follow-up this sample checks. */
+        public FollowUp message() {
+            return followUp;
         }
 
         public VerificationReport report() {
@@ -216,15 +232,26 @@ public final class ReportSamples {
         }
     }
 
-    /** The follow-up the task sample {@code REMEDIATED} asks for, at its {@code check}. */
+    /** Service {@code web} by {@code clusterArn/serviceName}, as the in-memory ports key it. */
+    static final String SERVICE_KEY = Tasks.CLUSTER_ARN + "/" + SERVICE;
+
+    /** The follow-up the task sample {@code REMEDIATED} asks for (web failed to start), at its {@code check}. */
     public static FollowUp followUp(int check) {
-        return followUp(check, new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE));
+        return followUp(check, new FollowUp.Workload(Snapshots.TASK_SUBNET, SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, SERVICE,
+                true));
     }
 
     /** The same follow-up with other workloads. */
     static FollowUp followUp(int check, FollowUp.Workload... workloads) {
-        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, NOW.minus(Duration.ofMinutes(5)), check,
-                List.of(workloads));
+        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, FAILED_AT, APPLIED_AT, check, List.of(workloads));
+    }
+
+    /** A check of a fix applied longer ago than {@link FollowUpCheck#WINDOW}, after an earlier check deployed web. */
+    static FollowUp lastFollowUp() {
+        Instant failed = NOW.minus(Duration.ofMinutes(40));
+        return new FollowUp(Snapshots.VPC_ID, Tasks.TASK_ARN, failed, failed.plusSeconds(60), 12,
+                followUp(1).workloads(), List.of(), failed.plusSeconds(150), List.of(new FollowUp.ServiceTimes(
+                Tasks.CLUSTER_ARN, SERVICE, "ecs-svc/2", NOW.minus(Duration.ofMinutes(30)), null, null)));
     }
 
     /** A stopped task of service {@code web} in the seed's subnet of {@code vpc}, remediated in {@code mode}. */
@@ -262,7 +289,7 @@ public final class ReportSamples {
     public static List<Map<String, Object>> withLedger() {
         ReportDispatch dispatch = new ReportDispatch("RemediateFunction", REGION, Optional.empty(), Optional.empty(),
                 Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC), () -> new PrintStream(OutputStream.nullOutputStream()),
-                Optional.of(new IncidentLedger(new InMemoryLedger(), Duration.ofDays(400))));
+                RecoverySettings.on(), Optional.of(new IncidentLedger(new InMemoryLedger(), Duration.ofDays(400))));
         TaskReport fixed = TaskSample.REMEDIATED.report();
         VerificationReport healed = CheckSample.HEALED.report();
         SweepReport planned = SweepSample.PLANNED.report();

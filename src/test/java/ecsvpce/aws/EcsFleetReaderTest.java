@@ -68,7 +68,7 @@ class EcsFleetReaderTest {
             case "draining" -> fargate(name).status("DRAINING").build();
             case "bridge" -> fargate(name).networkConfiguration((software.amazon.awssdk.services.ecs.model.NetworkConfiguration) null)
                     .build();
-            default -> fargate(name).build();
+            default -> fargate(name).runningCount(0).desiredCount(2).build();
         });
 
         List<FargateService> services = new EcsFleetReader(ecs).fargateServices(CLUSTER);
@@ -81,7 +81,9 @@ class EcsFleetReaderTest {
             assertThat(web.tags()).containsEntry("team", "web");
             assertThat(web.platformVersion()).isEqualTo("1.4.0");
             assertThat(web.taskDefinitionArn()).endsWith("task-definition/web:3");
+            assertThat(web.belowDesiredCount()).as("runs 0 of 2").isTrue();
         });
+        assertThat(services.get(1).belowDesiredCount()).as("no counts given").isFalse();
     }
 
     private void listServices(List<String> arns) {

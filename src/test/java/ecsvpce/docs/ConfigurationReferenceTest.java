@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ecsvpce.app.CostSettings;
 import ecsvpce.app.DispatchSettings;
 import ecsvpce.app.LedgerSettings;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.Settings;
 import ecsvpce.template.SamTemplate;
 import java.lang.reflect.Field;
@@ -46,6 +47,7 @@ class ConfigurationReferenceTest {
         variables.addAll(settingsVariables(DispatchSettings.class));
         variables.addAll(settingsVariables(LedgerSettings.class));
         variables.addAll(settingsVariables(CostSettings.class));
+        variables.addAll(settingsVariables(RecoverySettings.class));
 
         assertThat(variables).contains("REMEDIATION_MODE", "NOTIFICATION_TOPIC_ARN", "VERIFY_QUEUE_URL");
         assertThat(rows(REFERENCE, "variable", "when unset").keySet()).as("variables in docs/configuration.md")

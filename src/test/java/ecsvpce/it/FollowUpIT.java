@@ -106,12 +106,14 @@ class FollowUpIT {
             Map<String, Object> verdict = Lambda.invoke(verify(), Lambda.json(followUp), context());
 
             assertThat(verdict.get("verdict")).isEqualTo("PENDING");
-            assertThat(String.valueOf(verdict.get("summary"))).contains("web runs 0 of 1", "(check 1 of 6)");
+            assertThat(String.valueOf(verdict.get("summary"))).contains("web runs 0 of 1", "(check 1; checks end at ",
+                    "started a new deployment of web");
             assertThat(notification(verdict)).containsEntry("status", "NOT_NEEDED");
             assertThat(inbox.take()).isEmpty();
             List<Map<String, Object>> again = followUps.takeEvents();
             assertThat(again).singleElement().satisfies(event -> assertThat(FollowUp.parse(body(event)).check()).isEqualTo(2));
-            assertThat(verifyCalls.calls()).contains("ec2:DescribeDhcpOptions", "ecs:DescribeServices", "sqs:SendMessage");
+            assertThat(verifyCalls.calls()).contains("ec2:DescribeDhcpOptions", "ecs:DescribeServices", "ecs:UpdateService",
+                    "sqs:SendMessage");
         }
     }
 

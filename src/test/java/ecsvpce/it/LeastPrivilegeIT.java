@@ -6,11 +6,13 @@ import ecsvpce.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,6 +41,18 @@ class LeastPrivilegeIT {
         unused.removeAll(called);
         unused.removeIf(action -> IMPLIED_BY.getOrDefault(action, Set.of()).stream().anyMatch(called::contains));
         assertThat(unused).as("actions template.yaml grants %s that no test saw it call", function).isEmpty();
+    }
+
+    /** The recovery's one write, {@code ecs:UpdateService}: the follow-up check calls it, and no other function may. */
+    @Test
+    void onlyTheFollowUpCheckDeploysServicesAgain() throws IOException {
+        Map<String, Set<String>> called = calledBy();
+
+        assertThat(called.getOrDefault("VerifyFunction", Set.of())).contains("ecs:UpdateService");
+        for (String function : List.of("RemediateFunction", "SweepFunction")) {
+            assertThat(called.getOrDefault(function, Set.of())).as(function).doesNotContain("ecs:UpdateService");
+            assertThat(SamTemplate.load().policyActions(function)).as(function).doesNotContain("ecs:UpdateService");
+        }
     }
 
     private static Map<String, Set<String>> calledBy() throws IOException {

@@ -85,6 +85,17 @@ class MetricLinesTest {
     }
 
     @Test
+    void aCheckCountsTheServicesItDeployedAgain() throws Exception {
+        JsonNode redeployed = byDimensions(MetricLines.of(CheckSample.REDEPLOYED.json(), "VerifyFunction", ReportSamples.NOW))
+                .get("Function=VerifyFunction");
+        JsonNode waiting = byDimensions(MetricLines.of(CheckSample.PENDING.json(), "VerifyFunction", ReportSamples.NOW))
+                .get("Function=VerifyFunction");
+
+        assertThat(redeployed.path("ServicesRedeployed").asInt()).isEqualTo(1);
+        assertThat(waiting.path("ServicesRedeployed").asInt()).isZero();
+    }
+
+    @Test
     void aVerdictCountsAndTimesTheRecovery() throws Exception {
         JsonNode verdict = byDimensions(MetricLines.of(CheckSample.HEALED.json(), "VerifyFunction", ReportSamples.NOW))
                 .get("Function=VerifyFunction,Verdict=HEALED");

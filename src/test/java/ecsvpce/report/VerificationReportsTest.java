@@ -2,8 +2,11 @@ package ecsvpce.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ecsvpce.app.ReportSamples;
 import ecsvpce.app.ReportSamples.CheckSample;
+import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,18 +31,35 @@ class VerificationReportsTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.PENDING);
         assertThat(report.summary()).isEqualTo("pending: endpoints still being created and services still below "
-                + "their desired count; web runs 0 of 2 (check 1 of 6)");
+                + "their desired count; web runs 0 of 2 (check 1; checks end at 2026-11-30T10:30:00Z)");
         assertThat(report.recoverySeconds()).isNull();
     }
 
     @Test
-    void aServiceThatDoesNotRecoverByTheLastCheckGetsTheCommandsToDeployAgainAndToSeeWhy() {
+    void aServiceStillDownAtTheEndOfTheChecksAfterItsNewDeploymentGetsTheCommandToSeeWhyNotAnotherDeployment() {
         VerificationReport report = CheckSample.NOT_RECOVERED.report();
 
         assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
         assertThat(report.remaining()).isEmpty();
+        assertThat(report.recoveries()).singleElement().satisfies(r -> assertThat(r.status())
+                .isEqualTo(RecoveryStatus.ALREADY_REDEPLOYED));
         assertThat(report.nextSteps()).singleElement().asString()
-                .contains("aws ecs update-service --cluster " + Tasks.CLUSTER_ARN + " --service web --force-new-deployment",
+                .startsWith("Service web still runs 0 of 2 tasks after a new deployment since the fix")
+                .contains("aws ecs describe-services --cluster " + Tasks.CLUSTER_ARN + " --services web")
+                .doesNotContain("update-service");
+    }
+
+    @Test
+    void aServiceNotRecoveredWithRecoveryOffGetsTheCommandToDeployAgainAndToSeeWhy() {
+        VerificationReport report = VerificationReports.checked(new VerificationReports.Subject(Snapshots.VPC_ID,
+                        Tasks.TASK_ARN, ReportSamples.FAILED_AT, 12, 80, ReportSamples.NOW), ReportSamples.NOW,
+                CheckSample.NOT_RECOVERED.report().workloads(), List.of(), List.of(),
+                new VerificationReports.Recovery(List.of(), null, false));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
+        assertThat(report.nextSteps()).singleElement().asString()
+                .contains("aws ecs update-service --region ap-northeast-1 --cluster " + Tasks.CLUSTER_ARN
+                                + " --service web --force-new-deployment",
                         "aws ecs describe-services --cluster " + Tasks.CLUSTER_ARN + " --services web");
     }
 

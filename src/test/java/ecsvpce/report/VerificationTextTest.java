@@ -69,9 +69,31 @@ class VerificationTextTest {
 
     @Test
     void theCheckSaysWhatItFollowsUpAndWhichCheckItIs() {
-        assertThat(ReportText.of(CheckSample.NOT_RECOVERED.json())).contains("Follow-up check\n---------------\n  After changes for "
+        assertThat(ReportText.of(CheckSample.PENDING.json())).contains("Follow-up check\n---------------\n  After changes for "
                 + Tasks.TASK_ARN + ", failure seen at " + ReportSamples.FAILED_AT + "; checked at " + ReportSamples.NOW
-                + " (check 6 of 6)\n");
+                + " (check 1; checks end at 2026-11-30T10:30:00Z)\n");
+    }
+
+    @Test
+    void aCheckThatDeployedAServiceSaysSoWithItsTimeline() {
+        String text = ReportText.of(CheckSample.REDEPLOYED.json());
+
+        assertThat(text).contains("Services\n--------\n  web: DEPLOYED, it runs 0 of 2 and ECS backs off after failed "
+                        + "starts: one new deployment of the same task definition (ecs-svc/",
+                "Timeline\n--------\n  2026-11-30T09:53:00Z  first failed start seen\n"
+                        + "  2026-11-30T09:55:00Z  fix applied (+2m 00s)\n"
+                        + "  2026-11-30T10:00:00Z  endpoints live (by this check) (+7m 00s)\n"
+                        + "  2026-11-30T10:00:00Z  web: new deployment ecs-svc/");
+    }
+
+    @Test
+    void aDeploymentTheCircuitBreakerFailedGivesTheCommandToRollForward() {
+        Readable readable = Readables.of(CheckSample.ROLL_FORWARD.json());
+
+        assertThat(readable.headline()).startsWith("STILL_BROKEN: ").endsWith("; web needs rolling forward by hand");
+        assertThat(readable.nextSteps()).singleElement().asString().contains("aws ecs update-service --region "
+                + ReportSamples.REGION + " --cluster " + Tasks.CLUSTER_ARN + " --service web --task-definition "
+                + Tasks.TASK_DEFINITION_ARN + " --force-new-deployment");
     }
 
     @Test

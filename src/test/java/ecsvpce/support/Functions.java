@@ -3,6 +3,7 @@ package ecsvpce.support;
 import ecsvpce.app.CostSettings;
 import ecsvpce.app.DispatchSettings;
 import ecsvpce.app.LedgerSettings;
+import ecsvpce.app.RecoverySettings;
 import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
@@ -76,7 +77,12 @@ public final class Functions {
 
     /** The follow-up check, telling people and queuing the next check as {@code dispatch} says. */
     public static VerifyFunction verify(CallRecorder recorder, DispatchSettings dispatch) {
-        return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
+        return verify(Mode.REMEDIATE, RecoverySettings.on(), recorder, dispatch);
+    }
+
+    /** The follow-up check in {@code mode}, recovering services as {@code recovery} says. */
+    public static VerifyFunction verify(Mode mode, RecoverySettings recovery, CallRecorder recorder, DispatchSettings dispatch) {
+        return new VerifyFunction(VerifyComposition.of(settings(mode), recovery, AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 dispatch("VerifyFunction", dispatch, recorder));
     }
@@ -86,7 +92,7 @@ public final class Functions {
         return new RemediateFunction(RemediateComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 DispatchComposition.of("RemediateFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
-                        () -> System.out));
+                        () -> System.out, RecoverySettings.on()));
     }
 
     /** The sweep with the ledger in {@code ledger}'s table, the recorder on every client. */
@@ -94,7 +100,7 @@ public final class Functions {
         return new SweepFunction(SweepComposition.of(settings(mode), AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 DispatchComposition.of("SweepFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
-                        () -> System.out));
+                        () -> System.out, RecoverySettings.on()));
     }
 
     /** The follow-up check with the ledger in {@code ledger}'s table, the recorder on every client. */
@@ -102,7 +108,7 @@ public final class Functions {
         return new VerifyFunction(VerifyComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 DispatchComposition.of("VerifyFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
-                        () -> System.out));
+                        () -> System.out, RecoverySettings.on()));
     }
 
     private static ReportDispatch dispatch(String function, DispatchSettings settings, CallRecorder recorder) {

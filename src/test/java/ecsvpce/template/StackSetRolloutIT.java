@@ -116,7 +116,10 @@ class StackSetRolloutIT {
         AwsCommand create = only("create-stack-set");
         assertThat(create.option("--permission-model")).containsExactly("SERVICE_MANAGED");
         assertThat(create.option("--auto-deployment")).singleElement().asString().contains("Enabled=true");
-        assertThat(create.option("--template-body")).containsExactly("file://" + MemberTemplateIT.MEMBER);
+        assertThat(create.option("--template-url")).singleElement().asString().contains("$TEMPLATE_URL");
+        assertThat(blocks).as("a block uploads the member template to where the URL points")
+                .anySatisfy(b -> assertThat(b.text()).contains("aws s3 cp " + MemberTemplateIT.MEMBER)
+                        .contains("TEMPLATE_URL=\"https://$CODE_BUCKET_PREFIX-$HOME_REGION.s3.$HOME_REGION.amazonaws.com/$TEMPLATE_KEY\""));
         parameters.forEach((name, definition) -> {
             if (!map(definition, name).containsKey("Default")) {
                 assertThat(create.parameters()).as("create-stack-set sets " + name).containsKey(name);

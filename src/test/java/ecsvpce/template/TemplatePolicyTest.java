@@ -101,10 +101,25 @@ class TemplatePolicyTest {
     }
 
     @Test
-    void verifyFunctionOnlyReadsAndReports() {
+    void verifyFunctionReadsReportsAndMayOnlyDeployServicesAgain() {
         Set<String> expected = new TreeSet<>(NETWORK_READS);
         expected.addAll(REPORTING);
+        expected.add("ecs:UpdateService");
         assertThat(template.policyActions(VERIFY)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The recovery's one write: services of this account and Region only, and only for the function that recovers. */
+    @Test
+    void onlyTheFollowUpCheckMayUpdateAServiceAndOnlyServicesOfThisAccountAndRegion() {
+        assertThat(template.policyActions(REMEDIATE)).doesNotContain("ecs:UpdateService");
+        assertThat(template.policyActions(SWEEP)).doesNotContain("ecs:UpdateService");
+        assertThat(template.policyStatements(VERIFY)).filteredOn(s -> s.actions().contains("ecs:UpdateService"))
+                .singleElement().satisfies(statement -> {
+                    assertThat(statement.actions()).containsExactly("ecs:UpdateService");
+                    assertThat(statement.resources()).containsExactly(Map.of("Fn::Sub",
+                            "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:service/*"));
+                    assertThat(statement.condition("StringEquals", "aws:RequestedRegion")).isEqualTo(STACK_REGION);
+                });
     }
 
     @ParameterizedTest
@@ -273,6 +288,17 @@ class TemplatePolicyTest {
         assertThat(SamTemplate.map(template.raw().get("Conditions"), "Conditions")).containsEntry("UseStackTopic", Map.of("Fn::Equals", List.of(Map.of("Ref", "NotificationTopicArn"), "")));
         // What SQS can delay a message by: 15 minutes at most.
         assertThat(template.parameter("VerifyDelaySeconds").get("MaxValue")).isEqualTo(900);
+        // The first check a minute after the fix, when a new endpoint is usually still pending (docs/recovery.md).
+        assertThat(template.parameter("VerifyDelaySeconds").get("Default")).isEqualTo(60);
+    }
+
+    @Test
+    void recoveringServicesIsOnByDefaultAndEveryFunctionIsToldWhetherItIs() {
+        Map<String, Object> variables = SamTemplate.map(SamTemplate.map(
+                template.functionGlobals().get("Environment"), "Environment").get("Variables"), "Variables");
+        assertThat(variables.get("RECOVER_SERVICES")).isEqualTo(Map.of("Ref", "RecoverServices"));
+        assertThat(template.parameter("RecoverServices")).containsEntry("Default", "true")
+                .containsEntry("AllowedValues", List.of("true", "false"));
     }
 
     @Test

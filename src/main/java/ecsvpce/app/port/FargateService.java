@@ -7,6 +7,7 @@ import java.util.Map;
  * A Fargate service in awsvpc mode, as the sweep checks it.
  *
  * @param platformVersion as set on the service: {@code LATEST}, a version, or null (unset)
+ * @param runningCount    with {@code desiredCount}, whether the service runs all it wants; both 0 when unknown
  */
 public record FargateService(
         String clusterArn,
@@ -18,7 +19,9 @@ public record FargateService(
         List<String> subnetIds,
         List<String> securityGroupIds,
         boolean executeCommandEnabled,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        int runningCount,
+        int desiredCount) {
 
     /** The account the service runs in, from its ARN; null when the ARN names none. */
     public String accountId() {
@@ -29,5 +32,21 @@ public record FargateService(
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A service whose counts are not known (taken as running what it wants). */
+    public FargateService(String clusterArn, String serviceArn, String serviceName, String taskDefinitionArn,
+                          String platformVersion, String platformFamily, List<String> subnetIds,
+                          List<String> securityGroupIds, boolean executeCommandEnabled, Map<String, String> tags) {
+        this(clusterArn, serviceArn, serviceName, taskDefinitionArn, platformVersion, platformFamily, subnetIds,
+                securityGroupIds, executeCommandEnabled, tags, 0, 0);
+    }
+
+    /**
+     * Fewer tasks run than the service wants. Where its network lacks a start-up need, every task it
+     * starts fails: such a service is failing to start for what the network fix addresses.
+     */
+    public boolean belowDesiredCount() {
+        return runningCount < desiredCount;
     }
 }
