@@ -9,6 +9,7 @@ import static ecsvpce.handler.PayloadFields.strings;
 import ecsvpce.app.CheckRequest;
 import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.report.CheckReport;
+import ecsvpce.report.CheckReports;
 import ecsvpce.report.CheckVerdict;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -121,7 +122,8 @@ final class CloudFormationHook {
 
     private static Map<String, Object> response(CheckReport report, String token, int invocation) {
         if (report.verdict() == CheckVerdict.WILL_FAIL) {
-            Map<String, Object> failed = answer("FAILED", "NonCompliant", report.summary(), token);
+            Map<String, Object> failed = answer("FAILED", "NonCompliant", report.summary() + ". Change: "
+                    + String.join("; ", CheckReports.changes(report)), token);
             failed.put("annotations", annotations(report));
             return failed;
         }

@@ -50,9 +50,9 @@ public final class CheckReports {
                 : !unverified.isEmpty() ? CheckVerdict.CANNOT_TELL : CheckVerdict.READY;
         String summary = switch (verdict) {
             case WILL_FAIL -> "WILL_FAIL: " + what + " will fail to start in " + vpcId + ": " + blocking.size()
-                    + " blocking finding(s): " + toDo(blocking, vpcId);
+                    + " blocking finding(s): " + names(blocking, vpcId);
             case CANNOT_TELL -> "CANNOT_TELL: no blocking finding for " + what + " in " + vpcId + ", but "
-                    + unverified.size() + " check(s) could not be decided: " + toDo(unverified, vpcId);
+                    + unverified.size() + " check(s) could not be decided: " + names(unverified, vpcId);
             case READY -> "READY: " + what + (needs.endpoints().isEmpty() ? " needs no AWS service at start-up"
                     : " finds every start-up need served in " + vpcId + ": " + needs.endpoints().stream()
                     .map(need -> need.service().id()).collect(Collectors.joining(", ")));
@@ -70,12 +70,22 @@ public final class CheckReports {
     }
 
     /**
-     * {@code CODE service (resource): fix} for each: what blocks, where, and the exact change; a
-     * finding about something that is not there (a missing endpoint) is about the VPC it is missing from.
+     * {@code CODE service (resource): fix} for each distinct blocking finding, in the order found: what
+     * blocks, where, and the exact change that settles it.
      */
-    private static String toDo(Set<Finding> findings, String vpcId) {
-        return findings.stream().map(f -> f.code() + (f.service() == null ? "" : " " + f.service().id())
-                + " (" + (f.resourceId() == null ? vpcId : f.resourceId()) + ")" + (f.fix() == null ? "" : ": " + f.fix()))
-                .collect(Collectors.joining("; "));
+    public static List<String> changes(CheckReport report) {
+        Set<Finding> blocking = new LinkedHashSet<>();
+        report.subnets().forEach(subnet -> subnet.findings().stream().filter(Finding::isBlocking).forEach(blocking::add));
+        return blocking.stream().map(f -> name(f, report.vpcId()) + (f.fix() == null ? "" : ": " + f.fix())).toList();
+    }
+
+    private static String names(Set<Finding> findings, String vpcId) {
+        return findings.stream().map(f -> name(f, vpcId)).collect(Collectors.joining(", "));
+    }
+
+    /** {@code CODE service (resource)}; a finding about what is not there (a missing endpoint) is about its VPC. */
+    private static String name(Finding finding, String vpcId) {
+        return finding.code() + (finding.service() == null ? "" : " " + finding.service().id())
+                + " (" + (finding.resourceId() == null ? vpcId : finding.resourceId()) + ")";
     }
 }

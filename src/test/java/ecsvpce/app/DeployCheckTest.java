@@ -16,6 +16,7 @@ import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.network.PrivateZones;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.CheckReport;
+import ecsvpce.report.CheckReports;
 import ecsvpce.report.CheckVerdict;
 import ecsvpce.report.Mode;
 import ecsvpce.report.TaskReport.NeedSummary;
@@ -137,9 +138,10 @@ class DeployCheckTest {
         if (fixContains != null) {
             assertThat(finding.fix()).contains(fixContains);
         }
+        String named = code + (service == null ? "" : " " + service.id()) + " (" + resource + ")";
         assertThat(report.summary()).startsWith("WILL_FAIL: task definition app:7 will fail to start in "
-                + Snapshots.VPC_ID + ": ").contains(code + (service == null ? "" : " " + service.id())
-                + " (" + resource + "): " + finding.fix());
+                + Snapshots.VPC_ID + ": ").contains(named);
+        assertThat(CheckReports.changes(report)).contains(named + ": " + finding.fix());
     }
 
     @Test
@@ -152,7 +154,9 @@ class DeployCheckTest {
         assertThat(report.subnets().get(0).findings()).noneMatch(f -> f.isBlocking());
         assertThat(report.subnets().get(1).findings()).filteredOn(f -> f.isBlocking()).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCode.GATEWAY_NOT_ON_ROUTE_TABLE));
-        assertThat(report.summary()).contains("1 blocking finding(s): GATEWAY_NOT_ON_ROUTE_TABLE s3 (vpce-s3): ");
+        assertThat(report.summary()).endsWith("1 blocking finding(s): GATEWAY_NOT_ON_ROUTE_TABLE s3 (vpce-s3)");
+        assertThat(CheckReports.changes(report)).singleElement().asString()
+                .startsWith("GATEWAY_NOT_ON_ROUTE_TABLE s3 (vpce-s3): aws ec2 modify-vpc-endpoint");
     }
 
     @Test
@@ -175,7 +179,9 @@ class DeployCheckTest {
 
         assertThat(report.verdict()).isEqualTo(CheckVerdict.WILL_FAIL);
         assertThat(report.unservable()).singleElement().asString().contains("docker.io");
-        assertThat(report.summary()).contains("NEED_NOT_SERVABLE_BY_ENDPOINT (" + Snapshots.ROUTE_TABLE + "): aws ec2 create-route");
+        assertThat(report.summary()).contains("NEED_NOT_SERVABLE_BY_ENDPOINT (" + Snapshots.ROUTE_TABLE + ")");
+        assertThat(CheckReports.changes(report)).anySatisfy(change -> assertThat(change)
+                .startsWith("NEED_NOT_SERVABLE_BY_ENDPOINT (" + Snapshots.ROUTE_TABLE + "): aws ec2 create-route"));
     }
 
     @Test

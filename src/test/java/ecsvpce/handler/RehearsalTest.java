@@ -53,7 +53,9 @@ class RehearsalTest {
         assertThat(list(report, "remediation")).isNotEmpty();
         assertThat(answers.get(1)).containsEntry("hookStatus", "FAILED").containsEntry("errorCode", "NonCompliant")
                 .containsEntry("clientRequestToken", "00000000-0000-4000-8000-000000000000");
-        assertThat((String) answers.get(1).get("message")).startsWith(((String) report.get("summary")).substring(0, 1_000));
+        assertThat((String) answers.get(1).get("message")).startsWith(report.get("summary") + ". Change: ")
+                .contains("PRIVATE_DNS_DISABLED secretsmanager (vpce-0000000000000000a): aws ec2 modify-vpc-endpoint "
+                        + "--vpc-endpoint-id vpce-0000000000000000a --private-dns-enabled");
         assertThat(list(answers.get(1), "annotations")).extracting(a -> a.get("annotationName"))
                 .contains("PRIVATE_DNS_DISABLED-secretsmanager", "ENDPOINT_MISSING-logs");
     }
