@@ -9,6 +9,7 @@ import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.Workload;
 import ecsvpce.report.Mode;
 import ecsvpce.report.SweepReport;
+import ecsvpce.report.SweepReport.ServiceEvent;
 import ecsvpce.report.SweepReport.VpcReport;
 import ecsvpce.report.SweepReports;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public final class FleetSweep {
             return new SweepReport.Failed(mode, failure.summary());
         }
         VpcSweep vpcSweep = new VpcSweep(new VpcConvergence(network.forOneRun(), mode == Mode.DRY_RUN ? VpcChanges.dryRun() : changes),
-                settings.plan(), clock, mode);
+                settings.plan(), clock, mode, trigger(scope.serviceEvent()));
         List<VpcReport> vpcs = new ArrayList<>();
         List<String> notReached = new ArrayList<>();
         for (Map.Entry<String, List<Workload>> vpc : found.workloadsByVpc().entrySet()) {
@@ -63,6 +64,12 @@ public final class FleetSweep {
                 vpcs.add(vpcSweep.sweep(vpc.getKey(), vpc.getValue(), found.serviceByArn()));
             }
         }
-        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached);
+        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached,
+                scope.serviceEvent());
+    }
+
+    /** What the resources a sweep creates name as their trigger: the schedule, or the event and its service. */
+    private static String trigger(ServiceEvent event) {
+        return event == null ? VpcSweep.TRIGGER : event.name() + " " + event.service();
     }
 }

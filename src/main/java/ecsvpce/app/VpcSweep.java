@@ -31,24 +31,27 @@ import java.util.TreeMap;
  * the VPC's own: it is reported in its place and the sweep goes on.
  */
 final class VpcSweep {
-    /** What the resources a sweep creates name as their trigger. */
+    /** What the resources a scheduled or manual sweep creates name as their trigger. */
     static final String TRIGGER = "scheduled-sweep";
 
     private final VpcConvergence convergence;
     private final PlanSettings planSettings;
     private final Clock clock;
     private final Mode mode;
+    private final String trigger;
 
-    VpcSweep(VpcConvergence convergence, PlanSettings planSettings, Clock clock, Mode mode) {
+    /** @param trigger what the resources it creates name as their trigger ({@link #TRIGGER} for the schedule) */
+    VpcSweep(VpcConvergence convergence, PlanSettings planSettings, Clock clock, Mode mode, String trigger) {
         this.convergence = convergence;
         this.planSettings = planSettings;
         this.clock = clock;
         this.mode = mode;
+        this.trigger = trigger;
     }
 
     VpcReport sweep(String vpcId, List<Workload> workloads, Map<String, FargateService> serviceByArn) {
         VpcConvergence.Result<VpcDecision> result;
-        Map<String, String> tags = ResourceTags.forCreation(TRIGGER, clock.instant());
+        Map<String, String> tags = ResourceTags.forCreation(trigger, clock.instant());
         try {
             result = convergence.converge(vpcId,
                     snapshot -> SweepEngine.decide(snapshot, workloads, planSettings, tags), VpcDecision::plan);

@@ -19,6 +19,12 @@ public final class SweepReports {
 
     public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
                               List<Skipped> skipped, List<String> notReached) {
+        return swept(mode, clusters, vpcs, unreadable, skipped, notReached, null);
+    }
+
+    /** @param serviceEvent what asked for a sweep of one service, or null */
+    public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
+                              List<Skipped> skipped, List<String> notReached, SweepReport.ServiceEvent serviceEvent) {
         // A service spans subnets of one VPC: it counts once, by its worst subnet.
         Map<String, Set<ServiceStatus>> statusesByService = new HashMap<>();
         vpcs.forEach(vpc -> vpc.subnets().forEach(subnet -> subnet.services().forEach(service ->
@@ -42,13 +48,15 @@ public final class SweepReports {
         Totals totals = new Totals(clusters, vpcs.size(), statusesByService.size(), nonCompliant, fixed, notFixable,
                 unreadable.size(), cost);
         boolean dryRun = mode == Mode.DRY_RUN;
-        String summary = "checked " + totals.servicesChecked() + " service(s) in " + totals.vpcs() + " VPC(s): "
+        String summary = (serviceEvent == null ? "" : "on " + serviceEvent.name() + " of "
+                + serviceEvent.service().substring(serviceEvent.service().lastIndexOf('/') + 1) + ": ")
+                + "checked " + totals.servicesChecked() + " service(s) in " + totals.vpcs() + " VPC(s): "
                 + nonCompliant + " non-compliant, " + (dryRun ? "dry run, nothing changed" : fixed + " fixed")
                 + ", " + notFixable + " not fixable by endpoints"
                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped on purpose")
                 + (notReached.isEmpty() ? "" : ", " + notReached.size() + " VPC(s) not reached in time")
                 + (cost.signum() == 0 ? "" : (dryRun ? ", would add " : ", adds ") + cost.setScale(2) + " USD/month");
-        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached);
+        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached, serviceEvent);
     }
 }
