@@ -8,13 +8,9 @@ import ecsvpce.testing.FargateScenario;
 import ecsvpce.testing.MotoServer;
 import ecsvpce.testing.MotoTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +27,7 @@ class PreflightIT {
     /** The first run builds the product's classes and records the class-sharing archive: not a test's time. */
     @BeforeAll
     static void build() throws Exception {
-        assertThat(preflight(Map.of(), "--no-such-argument").exitCode).isEqualTo(2);
+        assertThat(preflight(Map.of(), "--no-such-argument").exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -40,11 +36,11 @@ class PreflightIT {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().withoutEndpoint("logs").create()) {
             String before = VpcState.describe(scenario.ec2(), scenario.vpcId());
 
-            Run run = preflight(moto.environment(), "--task-definition", scenario.taskDefinitionArn(), "--subnets",
+            ChildProcess.Run run = preflight(moto.environment(), "--task-definition", scenario.taskDefinitionArn(), "--subnets",
                     scenario.subnetId(), "--security-groups", scenario.taskSecurityGroupId(), "--platform-version", "1.4.0");
 
-            assertThat(run.exitCode).isEqualTo(1);
-            assertThat(run.stdout).startsWith("WILL_FAIL: task definition app:1 will fail to start in " + scenario.vpcId())
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stdout()).startsWith("WILL_FAIL: task definition app:1 will fail to start in " + scenario.vpcId())
                     .contains("BLOCKING ENDPOINT_MISSING logs: no logs interface endpoint in " + scenario.vpcId(),
                             "    change: ", "aws ec2 create-vpc-endpoint --vpc-id " + scenario.vpcId()
                                     + " --vpc-endpoint-type Interface --service-name com.amazonaws.us-east-1.logs",
@@ -60,11 +56,11 @@ class PreflightIT {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create()) {
             String before = VpcState.describe(scenario.ec2(), scenario.vpcId());
 
-            Run run = preflight(moto.environment(), "--json", "--task-definition", "app:1", "--subnets",
+            ChildProcess.Run run = preflight(moto.environment(), "--json", "--task-definition", "app:1", "--subnets",
                     scenario.subnetId(), "--security-groups", scenario.taskSecurityGroupId());
 
-            assertThat(run.exitCode).as(run.stdout + run.stderr).isZero();
-            JsonNode report = JSON.readTree(run.stdout);
+            assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+            JsonNode report = JSON.readTree(run.stdout());
             assertThat(report.path("verdict").asText()).isEqualTo("READY");
             assertThat(report.path("checked").path("taskDefinition").asText()).isEqualTo(scenario.taskDefinitionArn());
             assertThat(run.stderrLines()).singleElement().asString().startsWith("preflight: READY: task definition app:1 "
@@ -78,11 +74,11 @@ class PreflightIT {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create()) {
             String before = VpcState.describe(scenario.ec2(), scenario.vpcId());
 
-            Run run = preflight(moto.environment(), "--task-definition", "app:1", "--subnets", "subnet-0123456789abcdef0",
+            ChildProcess.Run run = preflight(moto.environment(), "--task-definition", "app:1", "--subnets", "subnet-0123456789abcdef0",
                     "--security-groups", scenario.taskSecurityGroupId());
 
-            assertThat(run.exitCode).isEqualTo(2);
-            assertThat(run.stdout).startsWith("CANNOT_TELL: subnet(s) subnet-0123456789abcdef0 do not exist in this "
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stdout()).startsWith("CANNOT_TELL: subnet(s) subnet-0123456789abcdef0 do not exist in this "
                     + "account and Region (us-east-1)");
             assertThat(run.stderrLines()).singleElement().asString().startsWith("preflight: CANNOT_TELL: subnet(s)");
             assertThat(VpcState.describe(scenario.ec2(), scenario.vpcId())).isEqualTo(before);
@@ -93,10 +89,10 @@ class PreflightIT {
     void aServiceIsCheckedWithItsCurrentNetworkAndTaskDefinition(MotoServer moto) throws Exception {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().withoutEndpoint("ssm").service("web")
                 .create()) {
-            Run run = preflight(moto.environment(), "--cluster", scenario.clusterArn(), "--service", "web");
+            ChildProcess.Run run = preflight(moto.environment(), "--cluster", scenario.clusterArn(), "--service", "web");
 
-            assertThat(run.exitCode).isEqualTo(1);
-            assertThat(run.stdout).startsWith("WILL_FAIL: service web (task definition app:1) will fail to start")
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stdout()).startsWith("WILL_FAIL: service web (task definition app:1) will fail to start")
                     .contains("Service: web in " + scenario.clusterArn(), "Subnets: " + scenario.subnetId(),
                             "BLOCKING ENDPOINT_MISSING ssm");
         }
@@ -112,49 +108,30 @@ class PreflightIT {
                      "cpu": "256", "memory": "512",
                      "containerDefinitions": [{"name": "app", "image": "docker.io/library/nginx:1.27", "essential": true}]}""");
 
-            Run run = preflight(moto.environment(), "--task-definition", "file://" + document.toAbsolutePath(),
+            ChildProcess.Run run = preflight(moto.environment(), "--task-definition", "file://" + document.toAbsolutePath(),
                     "--subnets", scenario.subnetId(), "--security-groups", scenario.taskSecurityGroupId());
 
-            assertThat(run.exitCode).isEqualTo(1);
-            assertThat(run.stdout).startsWith("WILL_FAIL: task definition next will fail to start")
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.stdout()).startsWith("WILL_FAIL: task definition next will fail to start")
                     .contains("registry docker.io is outside AWS PrivateLink", "NEED_NOT_SERVABLE_BY_ENDPOINT");
         }
     }
 
     @Test
     void badArgumentsExitWithTwoAndOneLineThatSaysWhy() throws Exception {
-        Run missing = preflight(Map.of(), "--task-definition", "app:1");
-        Run unknown = preflight(Map.of(), "--service", "web", "--subnets", "subnet-1");
+        ChildProcess.Run missing = preflight(Map.of(), "--task-definition", "app:1");
+        ChildProcess.Run unknown = preflight(Map.of(), "--service", "web", "--subnets", "subnet-1");
 
-        assertThat(missing.exitCode).isEqualTo(2);
-        assertThat(missing.stdout).isEmpty();
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stdout()).isEmpty();
         assertThat(missing.stderrLines()).singleElement().asString().startsWith("preflight: --subnets is missing (usage: ");
-        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderrLines()).singleElement().asString()
                 .startsWith("preflight: unknown key 'subnets': a check of a service takes [cluster, service]");
     }
 
-    private static Run preflight(Map<String, String> env, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("scripts/preflight"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        var stderr = process.getErrorStream();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = stderr.readAllBytes();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("preflight did not finish");
-        }
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exitCode, String stdout, String stderr) {
-        List<String> stderrLines() {
-            return stderr.lines().toList();
-        }
+    private static ChildProcess.Run preflight(Map<String, String> env, String... arguments)
+            throws IOException, InterruptedException {
+        return ChildProcess.run(env, "scripts/preflight", arguments);
     }
 }
