@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class TaskDefinitionDocument {
     private static final String AWSVPC = "awsvpc";
+    private static final String EC2 = "EC2";
 
     private TaskDefinitionDocument() {
     }
@@ -40,17 +41,18 @@ final class TaskDefinitionDocument {
                 platform == null ? null : string(platform, "operatingSystemFamily"), launchTypes(definition));
     }
 
-    /** What ECS would run it on: Fargate needs awsvpc, and takes only what asks for it (or asks for nothing). */
+    /**
+     * What ECS would run it on: what it answered ({@code compatibilities}), else what the document asks
+     * for; ECS takes a document that asks for nothing as {@code EC2} only, and Fargate needs awsvpc.
+     */
     private static List<String> launchTypes(Map<String, Object> definition) {
         List<String> compatibilities = strings(definition, "compatibilities");
         if (!compatibilities.isEmpty()) {
             return compatibilities;
         }
         String networkMode = string(definition, "networkMode");
-        if (networkMode != null && !networkMode.equals(AWSVPC)) {
-            return List.of("EC2");
-        }
-        return strings(definition, "requiresCompatibilities");
+        List<String> required = strings(definition, "requiresCompatibilities");
+        return (networkMode != null && !networkMode.equals(AWSVPC)) || required.isEmpty() ? List.of(EC2) : required;
     }
 
     private static ContainerDefinition container(Map<String, Object> container) {

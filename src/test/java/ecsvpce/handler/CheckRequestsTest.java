@@ -116,5 +116,8 @@ class CheckRequestsTest {
         assertThat(TaskDefinitionDocument.parse(json("""
                 {"family": "ec2", "requiresCompatibilities": ["EC2"], "containerDefinitions": [{"name": "a", "image": "nginx"}]}""")
         ).notForFargate()).isTrue();
+        assertThat(TaskDefinitionDocument.parse(json("""
+                {"family": "plain", "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "image": "nginx"}]}""")
+        ).notForFargate()).as("ECS registers a document that asks for nothing for EC2 only").isTrue();
     }
 }
