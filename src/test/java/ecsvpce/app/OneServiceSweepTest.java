@@ -12,6 +12,8 @@ import ecsvpce.core.plan.CreateInterfaceEndpoint;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.Mode;
+import ecsvpce.report.ReportJson;
+import ecsvpce.report.ReportText;
 import ecsvpce.report.ServiceStatus;
 import ecsvpce.report.SweepReport;
 import ecsvpce.report.SweepReport.ServiceEvent;
@@ -70,6 +72,8 @@ class OneServiceSweepTest {
         assertThat(report.serviceEvent().startImpaired()).isTrue();
         assertThat(report.summary()).startsWith("on SERVICE_TASK_START_IMPAIRED of web: checked 1 service(s) in 1 VPC(s)");
         assertThat(report.totals().clusters()).isEqualTo(1);
+        assertThat(ReportText.of(ReportJson.toMap(report))).contains("Swept because\n-------------\n  "
+                + "SERVICE_TASK_START_IMPAIRED of service " + SERVICE_ARN + " in " + CLUSTER + "\n");
     }
 
     @Test
