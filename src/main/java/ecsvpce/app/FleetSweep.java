@@ -64,7 +64,7 @@ public final class FleetSweep {
             return new SweepReport.Failed(mode, failure.summary());
         }
         VpcSweep vpcSweep = new VpcSweep(new VpcConvergence(network.forOneRun(), mode == Mode.DRY_RUN ? VpcChanges.dryRun() : changes),
-                settings.plan(), clock, mode);
+                settings.plan(), clock, mode, scope.serviceEvent());
         List<VpcReport> vpcs = new ArrayList<>();
         List<String> notReached = new ArrayList<>();
         for (Map.Entry<String, List<Workload>> vpc : found.workloadsByVpc().entrySet()) {
@@ -75,9 +75,11 @@ public final class FleetSweep {
             }
         }
         // Only a sweep of the whole fleet knows every workload: a scoped one judges no endpoint.
-        boolean wholeFleet = scope.clusters().isEmpty() && scope.vpcIds().isEmpty();
+        boolean wholeFleet = scope.clusters().isEmpty() && scope.vpcIds().isEmpty() && scope.serviceEvent() == null;
         EndpointCosts costs = endpointLife != null && wholeFleet && !outOfTime.getAsBoolean()
                 ? endpointLife.run(found, mode == Mode.DRY_RUN) : null;
-        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached, costs);
+        return SweepReports.swept(mode, found.clusters(), vpcs, found.unreadable(), found.skipped(), notReached, costs,
+                scope.serviceEvent());
     }
+
 }

@@ -3,6 +3,7 @@ package ecsvpce.app;
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
+import ecsvpce.app.port.ServiceLookup;
 import ecsvpce.app.port.TaskDefinitions;
 import ecsvpce.app.port.VpcReads;
 import ecsvpce.core.Workload;
@@ -10,6 +11,7 @@ import ecsvpce.core.needs.NeedsAnalyzer;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.needs.TaskLaunch;
 import ecsvpce.core.network.TaskPlacement;
+import ecsvpce.report.SweepReport.ServiceEvent;
 import ecsvpce.report.SweepReport.Skipped;
 import ecsvpce.report.SweepReport.Unreadable;
 import java.util.ArrayList;
@@ -72,18 +74,18 @@ final class SweepInventory {
     Inventory take(SweepScope scope) {
         List<Unreadable> unreadable = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        List<String> clusters = scope.clusters().isEmpty() ? clusterArns(unreadable) : scope.clusters();
+        ServiceEvent event = scope.serviceEvent();
+        List<String> clusters = event != null ? List.of(event.cluster() == null ? "default" : event.cluster())
+                : scope.clusters().isEmpty() ? clusterArns(unreadable) : scope.clusters();
         int listingFailures = unreadable.size();
         List<FargateService> services = new ArrayList<>();
         List<FargateService> skippedServices = new ArrayList<>();
-        for (String cluster : clusters) {
+        if (event != null) {
+            oneService(event, unreadable, skipped).ifPresent(service -> admit(service, services, skipped, skippedServices));
+        }
+        for (String cluster : event != null ? List.<String>of() : clusters) {
             try {
-                for (FargateService service : fleet.fargateServices(cluster)) {
-                    guardRails.service(service.serviceName(), service.tags()).ifPresentOrElse(reason -> {
-                        skipped.add(new Skipped(service.serviceArn(), reason));
-                        skippedServices.add(service);
-                    }, () -> services.add(service));
-                }
+                fleet.fargateServices(cluster).forEach(service -> admit(service, services, skipped, skippedServices));
             } catch (CallFailure unread) {
                 unreadable.add(new Unreadable(cluster, "every service of the cluster", unread.getMessage()));
                 listingFailures++;
@@ -142,6 +144,37 @@ final class SweepInventory {
         });
         return new Inventory(clusters, workloadsByVpc, serviceByArn, unreadable, skipped, unknownVpcs,
                 unknownEverywhere);
+    }
+
+    /**
+     * The service an event is about, read on its own. One gone since, or not on Fargate, is listed as
+     * left alone (there is nothing to check, nobody is told); one that could not be read, as unreadable.
+     */
+    private Optional<FargateService> oneService(ServiceEvent event, List<Unreadable> unreadable, List<Skipped> skipped) {
+        ServiceLookup found;
+        try {
+            found = fleet.service(event.cluster(), event.service());
+        } catch (CallFailure unread) {
+            unreadable.add(new Unreadable(event.service(), "the service " + event.name() + " is about", unread.getMessage()));
+            return Optional.empty();
+        }
+        if (found instanceof ServiceLookup.NotCheckable notCheckable) {
+            skipped.add(new Skipped(event.service(), notCheckable.reason() + ": nothing to check"));
+            return Optional.empty();
+        }
+        return Optional.of(((ServiceLookup.Found) found).service());
+    }
+
+    /**
+     * A service the sweep checks, unless its team tagged it to be left alone (then its subnets are still
+     * located: its VPC's needs are partly unknown, so nothing there is judged idle).
+     */
+    private void admit(FargateService service, List<FargateService> services, List<Skipped> skipped,
+                       List<FargateService> skippedServices) {
+        guardRails.service(service.serviceName(), service.tags()).ifPresentOrElse(reason -> {
+            skipped.add(new Skipped(service.serviceArn(), reason));
+            skippedServices.add(service);
+        }, () -> services.add(service));
     }
 
     /** Every cluster, or none when listing them still fails after the SDK's retries. */

@@ -1,5 +1,6 @@
 package ecsvpce.app;
 
+import ecsvpce.report.SweepReport.ServiceEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,16 +8,26 @@ import java.util.Set;
 /**
  * What a sweep covers. Empty lists mean everything.
  *
- * @param dryRun a manual run may ask for a dry run even when the function remediates; never the reverse
+ * @param dryRun       a manual run may ask for a dry run even when the function remediates; never the reverse
+ * @param serviceEvent when set, the sweep covers that one service only, read on its own
  */
-public record SweepScope(List<String> clusters, Set<String> vpcIds, boolean dryRun) {
+public record SweepScope(List<String> clusters, Set<String> vpcIds, boolean dryRun, ServiceEvent serviceEvent) {
     public SweepScope {
         clusters = List.copyOf(clusters);
         vpcIds = Set.copyOf(vpcIds);
     }
 
+    public SweepScope(List<String> clusters, Set<String> vpcIds, boolean dryRun) {
+        this(clusters, vpcIds, dryRun, null);
+    }
+
     public static SweepScope everything() {
         return new SweepScope(List.of(), Set.of(), false);
+    }
+
+    /** The one service an ECS event is about, checked like the sweep checks every service. */
+    public static SweepScope ofService(ServiceEvent event) {
+        return new SweepScope(List.of(), Set.of(), false, event);
     }
 
     /**

@@ -13,6 +13,7 @@ import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.ActionReport;
 import ecsvpce.report.Mode;
 import ecsvpce.report.Outcomes;
+import ecsvpce.report.SweepReport.ServiceEvent;
 import ecsvpce.report.SweepReport.ServiceReport;
 import ecsvpce.report.SweepReport.SubnetReport;
 import ecsvpce.report.SweepReport.VpcReport;
@@ -31,24 +32,29 @@ import java.util.TreeMap;
  * the VPC's own: it is reported in its place and the sweep goes on.
  */
 final class VpcSweep {
-    /** What the resources a sweep creates name as their trigger. */
+    /** What the resources a scheduled or manual sweep creates name as their trigger. */
     static final String TRIGGER = "scheduled-sweep";
 
     private final VpcConvergence convergence;
     private final PlanSettings planSettings;
     private final Clock clock;
     private final Mode mode;
+    private final ServiceEvent event;
 
-    VpcSweep(VpcConvergence convergence, PlanSettings planSettings, Clock clock, Mode mode) {
+    /** @param event what asked for a sweep of one service; null for the schedule and manual sweeps */
+    VpcSweep(VpcConvergence convergence, PlanSettings planSettings, Clock clock, Mode mode, ServiceEvent event) {
         this.convergence = convergence;
         this.planSettings = planSettings;
         this.clock = clock;
         this.mode = mode;
+        this.event = event;
     }
 
     VpcReport sweep(String vpcId, List<Workload> workloads, Map<String, FargateService> serviceByArn) {
         VpcConvergence.Result<VpcDecision> result;
-        Map<String, String> tags = ResourceTags.forCreation(TRIGGER, clock.instant());
+        // What the resources it creates name as their trigger: the schedule, or the event and its service.
+        String trigger = event == null ? TRIGGER : event.name() + " " + event.service();
+        Map<String, String> tags = ResourceTags.forCreation(trigger, clock.instant());
         try {
             result = convergence.converge(vpcId,
                     snapshot -> SweepEngine.decide(snapshot, workloads, planSettings, tags), VpcDecision::plan);
@@ -68,7 +74,7 @@ final class VpcSweep {
                     service.serviceName(), service.serviceArn(), service.clusterArn(),
                     Outcomes.of(facts(diagnosed, decision.plan(), unfixed, result.failure().isPresent())),
                     List.copyOf(diagnosed.workload().needs().services()), diagnosed.diagnosis().findings(),
-                    !diagnosed.diagnosis().blocking().isEmpty() && service.belowDesiredCount()));
+                    !diagnosed.diagnosis().blocking().isEmpty() && (service.belowDesiredCount() || reportedFailing(service))));
         }
         List<SubnetReport> subnets = servicesBySubnet.entrySet().stream()
                 .map(e -> new SubnetReport(e.getKey(), firstBySubnet.get(e.getKey()).diagnosis().availabilityZone(),
@@ -88,5 +94,11 @@ final class VpcSweep {
         return new Outcomes.ServiceFacts(!blocking.isEmpty(),
                 plan.optedOut(diagnosed.diagnosis().vpcId(), diagnosed.diagnosis().subnetId()),
                 blocking.stream().anyMatch(unfixed::contains), applyFailed, mode);
+    }
+
+    /** ECS's own word that this service cannot consistently start its tasks ({@code SERVICE_TASK_START_IMPAIRED}). */
+    private boolean reportedFailing(FargateService service) {
+        return event != null && event.startImpaired()
+                && (event.service().equals(service.serviceArn()) || event.service().equals(service.serviceName()));
     }
 }

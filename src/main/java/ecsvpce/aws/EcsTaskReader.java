@@ -74,7 +74,10 @@ public final class EcsTaskReader implements StoppedTasks, TaskDefinitions {
                 .toList();
         String osFamily = definition.runtimePlatform() == null ? null
                 : definition.runtimePlatform().operatingSystemFamilyAsString();
-        return new TaskDefinition(definition.taskDefinitionArn(), containers, osFamily);
+        // What ECS says it can run the definition on; what it was registered for when ECS does not say.
+        List<String> launchTypes = definition.hasCompatibilities() && !definition.compatibilities().isEmpty()
+                ? definition.compatibilitiesAsStrings() : definition.requiresCompatibilitiesAsStrings();
+        return new TaskDefinition(definition.taskDefinitionArn(), containers, osFamily, launchTypes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package ecsvpce.handler;
 
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
+import ecsvpce.app.port.ServiceLookup;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.app.port.StoppedTasks;
@@ -59,6 +60,11 @@ final class LazyPorts {
             @Override
             public List<FargateService> fargateServices(String clusterArn) {
                 return made.get().fargateServices(clusterArn);
+            }
+
+            @Override
+            public ServiceLookup service(String clusterArn, String service) {
+                return made.get().service(clusterArn, service);
             }
 
             @Override

@@ -55,6 +55,20 @@ final class Rehearsal {
              "source":"aws.events","account":"%s","time":"1970-01-01T00:00:00Z","region":"%s","resources":[],"detail":{}}"""
             .formatted(CannedAws.ACCOUNT, CannedAws.REGION);
 
+    /** A check of the made-up service's launch, then the same launch as a CloudFormation hook asks it. */
+    static final String CHECK_REQUEST = """
+            {"taskDefinition":"%s","subnets":["%s"],"securityGroups":["sg-0000000000000000a"],"platformVersion":"1.4.0"}"""
+            .formatted(CannedAws.TASK_DEFINITION_ARN, CannedAws.SUBNET_ID);
+    static final String HOOK_REQUEST = """
+            {"clientRequestToken":"00000000-0000-4000-8000-000000000000","awsAccountId":"%s",
+             "hookTypeName":"Private::EcsVpceRemediator::DeployGate","hookTypeVersion":"00000001",
+             "actionInvocationPoint":"CREATE_PRE_PROVISION","requestData":{"targetName":"AWS::ECS::Service",
+              "targetType":"AWS::ECS::Service","targetLogicalId":"Service","targetModel":{"resourceProperties":{
+               "TaskDefinition":"%s","LaunchType":"FARGATE","NetworkConfiguration":{"AwsvpcConfiguration":{
+                "Subnets":["%s"],"SecurityGroups":["sg-0000000000000000a"]}}}}},
+             "requestContext":{"invocation":1,"callbackContext":null}}"""
+            .formatted(CannedAws.ACCOUNT, CannedAws.TASK_DEFINITION_ARN, CannedAws.SUBNET_ID);
+
     private Rehearsal() {
     }
 
@@ -78,6 +92,17 @@ final class Rehearsal {
              Route53Client route53 = AwsClients.route53(List.of(), offline)) {
             return run(new SweepFunction(SweepComposition.of(DRY_RUN, ec2, ecs, route53, offline.regionId(), EPOCH),
                     quiet(SweepFunction.ID), () -> NO_LOG), SCHEDULED_EVENT);
+        }
+    }
+
+    /** CheckFunction on a check request, then on a hook's; returns their answers. */
+    static List<Map<String, Object>> check() {
+        Connection offline = Connection.offline(new CannedAws());
+        try (Ec2Client ec2 = AwsClients.ec2(List.of(), offline); EcsClient ecs = AwsClients.ecs(List.of(), offline);
+             Route53Client route53 = AwsClients.route53(List.of(), offline)) {
+            CheckFunction function = new CheckFunction(CheckComposition.of(DRY_RUN, ec2, ecs, route53,
+                    offline.regionId(), EPOCH), () -> NO_LOG);
+            return List.of(run(function, CHECK_REQUEST), run(function, HOOK_REQUEST));
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Lambda entry point for the compliance sweep: the schedule's event (sweep everything) or a manual
- * payload {@code {"clusters": [...], "vpcIds": [...], "dryRun": true}}, every key optional. Reads the
+ * Lambda entry point for the compliance sweep: the schedule's event (sweep everything), a manual
+ * payload {@code {"clusters": [...], "vpcIds": [...], "dryRun": true}}, every key optional, or an ECS
+ * event about one service ({@link ServiceEvents}: created, updated, failing to start). Reads the
  * raw payload itself: one it cannot act on (not an object, unknown keys, not JSON) is rejected with
  * the reason, and nothing is read or changed. The report is dispatched like the others.
  */
@@ -85,6 +86,9 @@ public class SweepFunction implements RequestStreamHandler {
         }
         if ("aws.events".equals(object.get("source"))) {
             return SweepScope.everything();
+        }
+        if ("aws.ecs".equals(object.get("source"))) {
+            return ServiceEvents.scope(object);
         }
         object.keySet().stream().filter(key -> !MANUAL_KEYS.contains(key)).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("unknown key '" + key + "': a manual sweep takes " + MANUAL_KEYS);

@@ -30,9 +30,12 @@ public final class Readables {
     private Readables() {
     }
 
-    /** @param report a report's JSON form, as the handlers return and log it (already redacted) */
+    /** @param report a report's JSON form (task, sweep, follow-up check or check before a deploy), already redacted */
     public static Readable of(Map<String, Object> report) {
         JsonNode node = JSON.valueToTree(report);
+        if (node.has("cannotTell")) {
+            return CheckReadable.of(node);
+        }
         Readable readable = node.has("verdict") ? VerificationReadable.of(node)
                 : node.has("outcome") ? TaskReadable.of(node) : SweepReadable.of(node);
         return RecordSections.with(readable, node);

@@ -63,6 +63,11 @@ public final class ReportJson {
         return clean(asMap(report), Redaction::redact);
     }
 
+    /** The report as a map, presigned URL credentials redacted; it is about the caller's own account. */
+    public static Map<String, Object> toMap(CheckReport report) {
+        return clean(asMap(report), Redaction::redact);
+    }
+
     private static Map<String, Object> asMap(Object report) {
         return MAPPER.convertValue(report, new TypeReference<Map<String, Object>>() { });
     }

@@ -16,6 +16,11 @@ final class SweepReadable {
     static Readable of(JsonNode report) {
         String label = label(report);
         List<Section> sections = new ArrayList<>();
+        JsonNode event = report.path("serviceEvent");
+        if (event.isObject()) {
+            sections.add(new Section("Swept because", List.of(text(event, "name", "") + " of service "
+                    + text(event, "service", "") + " in " + text(event, "cluster", "the default cluster"))));
+        }
         List<String> compliant = new ArrayList<>();
         for (JsonNode vpc : report.path("vpcs")) {
             List<String> lines = vpcLines(vpc);

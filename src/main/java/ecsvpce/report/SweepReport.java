@@ -39,9 +39,28 @@ public sealed interface SweepReport permits SweepReport.Rejected, SweepReport.Fa
      * @param skipped    what was left alone on purpose
      * @param notReached VPCs not started for lack of time
      * @param endpointCosts the interface endpoints' cost and idleness (full sweeps only), else null
+     * @param serviceEvent what asked for a sweep of one service; null for the schedule and manual sweeps
      */
     record Swept(Mode mode, String summary, Totals totals, List<VpcReport> vpcs, List<Unreadable> unreadable,
-                 List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts) implements SweepReport {
+                 List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts,
+                 ServiceEvent serviceEvent) implements SweepReport {
+    }
+
+    /**
+     * The ECS event that asked for a sweep of one service: the API call that created or updated it
+     * ({@code CreateService}, {@code UpdateService}, from CloudTrail), or ECS saying it cannot
+     * consistently start its tasks ({@code SERVICE_TASK_START_IMPAIRED}).
+     *
+     * @param cluster the cluster's ARN or name; null for the account's default cluster
+     * @param service the service's ARN or name
+     */
+    record ServiceEvent(String name, String cluster, String service) {
+        public static final String START_IMPAIRED = "SERVICE_TASK_START_IMPAIRED";
+
+        /** ECS itself says the service's tasks fail to start: the service is failing, not only changed. */
+        public boolean startImpaired() {
+            return START_IMPAIRED.equals(name);
+        }
     }
 
     /**

@@ -19,12 +19,16 @@ public final class SweepReports {
 
     public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
                               List<Skipped> skipped, List<String> notReached) {
-        return swept(mode, clusters, vpcs, unreadable, skipped, notReached, null);
+        return swept(mode, clusters, vpcs, unreadable, skipped, notReached, null, null);
     }
 
-    /** @param endpointCosts the cost side of a full sweep, or null */
+    /**
+     * @param endpointCosts the cost side of a full sweep, or null
+     * @param serviceEvent  what asked for a sweep of one service, or null
+     */
     public static Swept swept(Mode mode, int clusters, List<VpcReport> vpcs, List<Unreadable> unreadable,
-                              List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts) {
+                              List<Skipped> skipped, List<String> notReached, EndpointCosts endpointCosts,
+                              SweepReport.ServiceEvent serviceEvent) {
         // A service spans subnets of one VPC: it counts once, by its worst subnet.
         Map<String, Set<ServiceStatus>> statusesByService = new HashMap<>();
         vpcs.forEach(vpc -> vpc.subnets().forEach(subnet -> subnet.services().forEach(service ->
@@ -48,7 +52,9 @@ public final class SweepReports {
         Totals totals = new Totals(clusters, vpcs.size(), statusesByService.size(), nonCompliant, fixed, notFixable,
                 unreadable.size(), cost);
         boolean dryRun = mode == Mode.DRY_RUN;
-        String summary = "checked " + totals.servicesChecked() + " service(s) in " + totals.vpcs() + " VPC(s): "
+        String summary = (serviceEvent == null ? "" : "on " + serviceEvent.name() + " of "
+                + serviceEvent.service().substring(serviceEvent.service().lastIndexOf('/') + 1) + ": ")
+                + "checked " + totals.servicesChecked() + " service(s) in " + totals.vpcs() + " VPC(s): "
                 + nonCompliant + " non-compliant, " + (dryRun ? "dry run, nothing changed" : fixed + " fixed")
                 + ", " + notFixable + " not fixable by endpoints"
                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
@@ -56,7 +62,7 @@ public final class SweepReports {
                 + (notReached.isEmpty() ? "" : ", " + notReached.size() + " VPC(s) not reached in time")
                 + (cost.signum() == 0 ? "" : (dryRun ? ", would add " : ", adds ") + cost.setScale(2) + " USD/month")
                 + endpointSummary(endpointCosts);
-        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached, endpointCosts);
+        return new Swept(mode, summary, totals, vpcs, unreadable, skipped, notReached, endpointCosts, serviceEvent);
     }
 
     /** {@code ; interface endpoints 58.40 USD/month, 1 idle (7.30 USD/month), 1 removed}, or nothing. */

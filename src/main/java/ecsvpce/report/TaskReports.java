@@ -4,6 +4,7 @@ import ecsvpce.core.Decision;
 import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.failure.Classification;
+import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.plan.HeldBack;
 import ecsvpce.core.plan.Plan;
 import ecsvpce.report.TaskReport.Examined;
@@ -39,11 +40,20 @@ public final class TaskReports {
                 new FailureSummary(classification.failureClass().name(), classification.service().orElse(null),
                         classification.explanation(), classification.missingIamAction().orElse(null),
                         classification.redactedReason()),
-                decision.needs().endpoints().stream()
-                        .map(n -> new NeedSummary(n.service(), n.reasons().stream().map(Object::toString).toList()))
-                        .toList(),
-                decision.needs().unservable().stream().map(Object::toString).toList(),
+                needs(decision.needs()), unservable(decision.needs()),
                 decision.diagnosis().findings(), actions, plan.unfixed(), allNotes, cost, error);
+    }
+
+    /** What a task needs at start-up, each service with every reason. */
+    static List<NeedSummary> needs(TaskNeeds needs) {
+        return needs.endpoints().stream()
+                .map(n -> new NeedSummary(n.service(), n.reasons().stream().map(Object::toString).toList()))
+                .toList();
+    }
+
+    /** What a task needs that no endpoint can serve, with why. */
+    static List<String> unservable(TaskNeeds needs) {
+        return needs.unservable().stream().map(Object::toString).toList();
     }
 
     /** What is left for a person, each with the resource that blocks and the change to make. */

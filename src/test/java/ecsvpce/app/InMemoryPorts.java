@@ -10,6 +10,7 @@ import ecsvpce.app.port.FollowUpQueue;
 import ecsvpce.app.port.Notice;
 import ecsvpce.app.port.Notifier;
 import ecsvpce.app.port.ServiceDeployer;
+import ecsvpce.app.port.ServiceLookup;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.ServiceState;
 import ecsvpce.app.port.ServiceStates;
@@ -49,6 +50,8 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     final Map<String, List<FargateService>> servicesByCluster = new LinkedHashMap<>();
     final Map<String, String> vpcOfSubnet = new HashMap<>();
     final Map<String, String> execKmsKeys = new HashMap<>();
+    /** One service read on its own, by {@code cluster/service}. */
+    final Map<String, ServiceLookup> lookups = new HashMap<>();
     /** Services by {@code clusterArn/serviceName}. */
     final Map<String, ServiceState> serviceStates = new HashMap<>();
     final List<Notice> published = new ArrayList<>();
@@ -160,6 +163,12 @@ final class InMemoryPorts implements StoppedTasks, TaskDefinitions, Fleet, VpcRe
     public List<FargateService> fargateServices(String clusterArn) {
         call("fargateServices:" + clusterArn);
         return servicesByCluster.getOrDefault(clusterArn, List.of());
+    }
+
+    @Override
+    public ServiceLookup service(String clusterArn, String service) {
+        call("service:" + clusterArn + "/" + service);
+        return lookups.getOrDefault(clusterArn + "/" + service, new ServiceLookup.NotCheckable("no such service"));
     }
 
     @Override

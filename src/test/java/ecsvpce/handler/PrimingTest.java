@@ -67,14 +67,37 @@ class PrimingTest {
     }
 
     @Test
+    void theCheckIsPrimedWithoutAskingTheAccountAndItsFirstCheckAsksThen() {
+        RecordingHttp http = new RecordingHttp();
+        CountingCredentials credentials = new CountingCredentials();
+        Set<Priming> before = Priming.registered();
+        ecsvpce.app.DeployCheck check = CheckComposition.forLambda(new Settings(Mode.REMEDIATE, PlanSettings.defaults()),
+                new Connection(http, Region.US_EAST_1, credentials), new CountingClock());
+        Priming priming = newlyRegistered(before);
+
+        String stderr = stderrOf(() -> priming.beforeCheckpoint(null));
+
+        assertThat(stderr).contains("priming: done").doesNotContain("failed");
+        assertThat(http.operations).isEmpty();
+        assertThat(credentials.asked).hasValue(0);
+
+        Map<String, Object> report = Lambda.invoke(new CheckFunction(check), Rehearsal.CHECK_REQUEST);
+
+        assertThat(report).containsEntry("verdict", "CANNOT_TELL");
+        assertThat(http.operations).containsExactly("AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition");
+        assertThat(credentials.asked.get()).isPositive();
+    }
+
+    @Test
     void eachFunctionRegistersItsPriming() {
         Set<Priming> before = Priming.registered();
         Connection offline = Connection.offline(new RecordingHttp());
 
         SweepComposition.forLambda(new Settings(Mode.DRY_RUN, PlanSettings.defaults()), offline, Clock.systemUTC());
         RemediateComposition.forLambda(new Settings(Mode.DRY_RUN, PlanSettings.defaults()), offline, Clock.systemUTC());
+        CheckComposition.forLambda(new Settings(Mode.DRY_RUN, PlanSettings.defaults()), offline, Clock.systemUTC());
 
-        assertThat(Priming.registered()).containsAll(before).hasSize(before.size() + 2);
+        assertThat(Priming.registered()).containsAll(before).hasSize(before.size() + 3);
     }
 
     @Test

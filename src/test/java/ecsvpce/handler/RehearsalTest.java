@@ -42,6 +42,24 @@ class RehearsalTest {
                 assertThat((List<?>) vpc.get("actions")).isNotEmpty());
     }
 
+    @Test
+    void theCheckReadsTheMadeUpLaunchAndAnswersTheHookInItsFormat() {
+        List<Map<String, Object>> answers = Rehearsal.check();
+        Map<String, Object> report = answers.get(0);
+
+        assertThat(report).containsEntry("verdict", "WILL_FAIL").containsEntry("vpcId", "vpc-0000000000000000a");
+        assertThat(codes(list(report, "subnets").get(0), "findings")).as("the same reads as the task function's")
+                .contains("PRIVATE_DNS_DISABLED", "SERVED_BY_CENTRAL_ENDPOINT", "ENDPOINT_MISSING");
+        assertThat(list(report, "remediation")).isNotEmpty();
+        assertThat(answers.get(1)).containsEntry("hookStatus", "FAILED").containsEntry("errorCode", "NonCompliant")
+                .containsEntry("clientRequestToken", "00000000-0000-4000-8000-000000000000");
+        assertThat((String) answers.get(1).get("message")).startsWith(report.get("summary") + ". Change: ")
+                .contains("PRIVATE_DNS_DISABLED secretsmanager (vpce-0000000000000000a): aws ec2 modify-vpc-endpoint "
+                        + "--vpc-endpoint-id vpce-0000000000000000a --private-dns-enabled");
+        assertThat(list(answers.get(1), "annotations")).extracting(a -> a.get("annotationName"))
+                .contains("PRIVATE_DNS_DISABLED-secretsmanager", "ENDPOINT_MISSING-logs");
+    }
+
     private static List<String> codes(Map<String, Object> report, String key) {
         return list(report, key).stream().map(item -> (String) item.get("code")).toList();
     }

@@ -29,7 +29,7 @@ class LeastPrivilegeIT {
             "ec2:CreateTags", Set.of("ec2:CreateVpcEndpoint", "ec2:CreateSecurityGroup"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"RemediateFunction", "SweepFunction", "VerifyFunction"})
+    @ValueSource(strings = {"RemediateFunction", "SweepFunction", "VerifyFunction", "CheckFunction"})
     void everyCallIsGrantedAndEveryGrantIsCalled(String function) throws IOException {
         Set<String> called = calledBy().getOrDefault(function, Set.of());
         Set<String> granted = SamTemplate.load().policyActions(function);

@@ -8,6 +8,8 @@ import ecsvpce.app.ReportDispatch;
 import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.handler.CheckComposition;
+import ecsvpce.handler.CheckFunction;
 import ecsvpce.handler.DispatchComposition;
 import ecsvpce.handler.RemediateComposition;
 import ecsvpce.handler.RemediateFunction;
@@ -109,6 +111,12 @@ public final class Functions {
                 AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()),
                 DispatchComposition.of("VerifyFunction", dispatch, ledger, REGION, List.of(recorder), Clock.systemUTC(),
                         () -> System.out, RecoverySettings.on()));
+    }
+
+    /** The deployed check, the recorder on every client. */
+    public static CheckFunction check(CallRecorder recorder) {
+        return new CheckFunction(CheckComposition.of(settings(Mode.REMEDIATE), AwsClients.ec2(List.of(recorder)),
+                AwsClients.ecs(List.of(recorder)), AwsClients.route53(List.of(recorder)), REGION, Clock.systemUTC()));
     }
 
     private static ReportDispatch dispatch(String function, DispatchSettings settings, CallRecorder recorder) {

@@ -51,6 +51,17 @@ class EventPatternTest {
         // SQS events for VerifyFunction (scripts/local-invoke VerifyFunction FILE replays them).
         MATCHES_TASK_STOPPED_RULE.put("verify-follow-up.json", false);
         MATCHES_TASK_STOPPED_RULE.put("verify-malformed.json", false);
+        // The check's payloads and CloudFormation hook requests for CheckFunction (DeployCheckTemplateTest).
+        for (String check : List.of("check-request.json", "check-service.json", "hook-ecs-service-create.json",
+                "hook-ecs-service-update.json", "hook-dynamodb-table-update.json", "hook-stack-operation.json",
+                "hook-malformed.json")) {
+            MATCHES_TASK_STOPPED_RULE.put(check, false);
+        }
+        // ECS events about one service, for SweepFunction's own rules (ServiceEventRulesTest).
+        for (String serviceEvent : List.of("service-created.json", "service-updated.json", "service-scaled.json",
+                "service-task-start-impaired.json")) {
+            MATCHES_TASK_STOPPED_RULE.put(serviceEvent, false);
+        }
     }
 
     private static String pattern;

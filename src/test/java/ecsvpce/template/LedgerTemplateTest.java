@@ -41,6 +41,10 @@ class LedgerTemplateTest {
         for (String function : template.functionIds()) {
             List<SamTemplate.Statement> ledger = template.policyStatements(function).stream()
                     .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))).toList();
+            if (function.equals("CheckFunction")) {
+                assertThat(ledger).as("the check before a deploy tells nobody and keeps no record").isEmpty();
+                continue;
+            }
             assertThat(ledger).as(function).isNotEmpty().allSatisfy(statement ->
                     assertThat(statement.actions()).allMatch(a -> a.startsWith("dynamodb:")));
             assertThat(ledger).as(function).filteredOn(s -> s.resources().equals(List.of(TABLE_ARN)))

@@ -96,7 +96,8 @@ class TemplateOperationsTest {
                 queueName("FailedInvocationQueue"), queueName("VerifyDeadLetterQueue"));
         assertThat(summedMetrics("FunctionErrorsAlarm")).containsExactlyInAnyOrder("AWS/Lambda Errors FunctionName="
                 + Map.of("Ref", "RemediateFunction"), "AWS/Lambda Errors FunctionName=" + Map.of("Ref", "SweepFunction"),
-                "AWS/Lambda Errors FunctionName=" + Map.of("Ref", "VerifyFunction"));
+                "AWS/Lambda Errors FunctionName=" + Map.of("Ref", "VerifyFunction"),
+                "AWS/Lambda Errors FunctionName=" + Map.of("Ref", "CheckFunction"));
         assertThat(summedMetrics("FailedActionsAlarm")).containsExactlyInAnyOrder(
                 MetricLines.NAMESPACE + " ActionsFailed Function=RemediateFunction",
                 MetricLines.NAMESPACE + " ActionsFailed Function=SweepFunction");
@@ -173,7 +174,7 @@ class TemplateOperationsTest {
     @Test
     void eachFunctionLogsToItsOwnLogGroupKeptAYear() {
         Map<String, String> logGroups = Map.of("RemediateFunction", "RemediateLogGroup", "SweepFunction", "SweepLogGroup",
-                "VerifyFunction", "VerifyLogGroup");
+                "VerifyFunction", "VerifyLogGroup", "CheckFunction", "CheckLogGroup");
         assertThat(template.functionIds()).containsExactlyInAnyOrderElementsOf(logGroups.keySet());
         logGroups.forEach((function, group) -> {
             assertThat(map(mergedProperties(template, function).get("LoggingConfig"), function))

@@ -23,6 +23,7 @@ class TemplatePolicyTest {
     private static final String REMEDIATE = "RemediateFunction";
     private static final String SWEEP = "SweepFunction";
     private static final String VERIFY = "VerifyFunction";
+    private static final String CHECK = "CheckFunction";
     private static final Set<String> NETWORK_READS = Set.of("ecs:DescribeServices", "ec2:DescribeSubnets",
             "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeDhcpOptions", "ec2:DescribeRouteTables",
             "ec2:DescribeVpcEndpoints", "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls",
@@ -136,7 +137,7 @@ class TemplatePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY, CHECK})
     void noActionIsAWildcard(String function) {
         assertThat(template.policyActions(function)).allSatisfy(action -> {
             assertThat(action).doesNotContain("*").doesNotContain("?");
@@ -146,7 +147,7 @@ class TemplatePolicyTest {
 
     /** But publishing to the topic, whose ARN names its Region: a central topic may be in another. */
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY, CHECK})
     void everyStatementIsLimitedToTheStackRegionButReadsOfGlobalRoute53(String function) {
         assertThat(template.policyStatements(function)).filteredOn(s -> !s.actions().equals(List.of("sns:Publish")))
                 .filteredOn(s -> !s.actions().stream().allMatch(a -> a.startsWith("route53:List")))
@@ -156,7 +157,7 @@ class TemplatePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY})
+    @ValueSource(strings = {REMEDIATE, SWEEP, VERIFY, CHECK})
     void onlyAllowStatements(String function) {
         assertThat(template.policyStatements(function)).extracting(SamTemplate.Statement::effect).containsOnly("Allow");
     }
@@ -233,7 +234,7 @@ class TemplatePolicyTest {
     void runtimeIsJava21OnArm64ForEveryFunction() {
         assertThat(template.functionGlobals().get("Runtime")).isEqualTo("java21");
         assertThat(template.functionGlobals().get("Architectures")).isEqualTo(List.of("arm64"));
-        for (String function : List.of(REMEDIATE, SWEEP, VERIFY)) {
+        for (String function : List.of(REMEDIATE, SWEEP, VERIFY, CHECK)) {
             assertThat(template.properties(function)).as(function).doesNotContainKeys("Runtime", "Architectures");
         }
     }

@@ -1,12 +1,12 @@
 package ecsvpce.app.port;
 
 /** What the use cases read off an ARN. */
-final class Arns {
+public final class Arns {
     private Arns() {
     }
 
     /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE} → ACCOUNT; null for anything else. */
-    static String accountOf(String arn) {
+    public static String accountOf(String arn) {
         if (arn == null) {
             return null;
         }
