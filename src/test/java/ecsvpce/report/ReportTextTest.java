@@ -64,7 +64,7 @@ class ReportTextTest {
                         + "\n  Task definition: " + Tasks.TASK_DEFINITION_ARN + "\n  Subnet: " + Snapshots.TASK_SUBNET + " in "
                         + Snapshots.VPC_ID + " (" + Snapshots.TASK_AZ + ")\n",
                 "  Stop reason: ResourceInitializationError: unable to pull secrets or registry auth",
-                "Findings\n--------\n  BLOCKING ENDPOINT_MISSING ecr.dkr: no ecr.dkr interface endpoint in " + Snapshots.VPC_ID + "\n");
+                "Findings\n--------\n  BLOCKING ENDPOINT_MISSING ecr.dkr (" + Snapshots.VPC_ID + "): no ecr.dkr interface endpoint in " + Snapshots.VPC_ID + "\n");
     }
 
     @Test
