@@ -109,7 +109,8 @@ public final class Diagnoser {
         snapshot.privateZones().unreadable().ifPresent(why -> findings.add(FindingCode.DNS_ZONES_UNREADABLE, null,
                 Severity.UNVERIFIED, vpcId, "the private hosted zones associated with " + vpcId + " could not be "
                         + "read, so whether one serves or shadows a service was not checked: " + why,
-                "grant the function route53:ListHostedZonesByVPC and route53:ListResourceRecordSets"));
+                "grant the function route53:ListHostedZonesByVPC and route53:ListResourceRecordSets, or look yourself: "
+                        + "aws route53 list-hosted-zones-by-vpc --vpc-id " + vpcId + " --vpc-region " + snapshot.region()));
         String owner = snapshot.vpc().ownerId();
         if (owner != null && placement.accountId() != null && !owner.equals(placement.accountId())) {
             findings.add(FindingCode.VPC_OWNED_BY_ANOTHER_ACCOUNT, null, Severity.ADVISORY, vpcId,

@@ -71,7 +71,7 @@ final class EndpointChecks {
                 findings.add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, snapshot.vpcId(),
                         "no " + service.id() + " gateway endpoint in " + snapshot.vpcId(), createGateway(service));
             } else {
-                findings.add(FindingCode.ENDPOINT_WRONG_TYPE, service, Severity.BLOCKING, interfaces.get(0).id(),
+                findings.add(FindingCode.ENDPOINT_WRONG_TYPE, service, Severity.BLOCKING, snapshot.vpcId(),
                         service.id() + " has only the interface endpoint " + interfaces.get(0).id()
                                 + "; ECR image layers need the gateway endpoint on the subnet's route table",
                         createGateway(service));

@@ -68,7 +68,7 @@ class S3GatewayTest {
 
         Diagnosis diagnosis = diagnoseSeedTask(snapshot);
 
-        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_WRONG_TYPE, S3, BLOCKING, "vpce-s3-interface"));
+        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_WRONG_TYPE, S3, BLOCKING, Snapshots.VPC_ID));
         assertThat(diagnosis.findings().get(0).explanation()).contains("gateway");
     }
 
