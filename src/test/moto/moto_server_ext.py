@@ -23,8 +23,8 @@ that it can be switched off to prove a test depends on it::
 | i  | DryRun=true on create/modify endpoint: really creates / modifies    | response |
 | j  | the VPC default security group: no ingress rules                    | model    |
 | k  | check-then-act not atomic under concurrent requests                 | lock     |
-| l..q | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
-|      | configuration): see ``patches_estates.py``                          |          |
+| l..r | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
+|      | configuration, dead routes): see ``patches_estates.py``             |          |
 
 The error texts are AWS's own, as seen in public reports of real API answers (see
 ``src/test/moto/README.md``). Everything else is moto's ``moto.server.main``.
@@ -58,7 +58,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopq"
+ALL_PATCHES = "abcdefghijklmnopqr"
 
 
 # ---------------------------------------------------------------------------------------------
