@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.failure.FailureClass;
+import ecsvpce.core.plan.Action;
+import ecsvpce.core.plan.ActionType;
 import ecsvpce.core.plan.CreateGatewayEndpoint;
 import ecsvpce.core.plan.CreateInterfaceEndpoint;
 import ecsvpce.core.plan.HeldBack;
@@ -43,6 +45,15 @@ class StopReasonScopeTest {
         assertThat(decision.plan().heldBack()).extracting(HeldBack::reason).containsExactly(HeldBack.Reason.STOP_REASON);
         assertThat(decision.plan().heldBack().get(0).explanation()).contains("ecr.api", "logs", "secretsmanager")
                 .doesNotContain("nothing is made for ssm");
+    }
+
+    @Test
+    void theVpcsOwnDnsStaysInScopeForItStandsInTheWayOfTheNamedServiceToo() {
+        Decision decision = decide(seedFailedTask(SSM_CUT), isolatedEmptyVpc().dnsHostnames(false).build());
+
+        assertThat(decision.plan().actions()).extracting(Action::type)
+                .contains(ActionType.ENABLE_VPC_DNS_ATTRIBUTE);
+        assertThat(created(decision.plan())).containsExactly(SSM);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class Diagnoser {
      */
     private void customDns() {
         Vpc vpc = snapshot.vpc();
-        String optionSet = vpc.dhcpOptionsId() == null ? vpc.id() : vpc.dhcpOptionsId();
+        String optionSet = vpc.dhcpOptionsId();
         String resolver = vpc.cidrBlocks().stream().findFirst().flatMap(Cidr::parse).map(block -> block.address(2))
                 .orElse("at the VPC CIDR's base +2");
         findings.add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, optionSet,

@@ -48,10 +48,11 @@ final class StopReasonWords {
             "failed to register layer", "failed to extract layer", "error processing tar file", "applylayer",
             "apply failure");
     static final List<String> PERMISSION = List.of(
-            "accessdenied", "not authorized to perform", "403 forbidden", "unauthorizedoperation",
+            "accessdenied", "not authorized to perform", "unauthorizedoperation",
             // the agent's newer headline for a refused pull, whatever detail follows it
             "check that the role has the permissions",
-            "401 unauthorized", "unauthorized: incorrect username or password",
+            // (a bare 401 or 403 is an answered status: see CLIENT_ERROR_STATUS)
+            "unauthorized: incorrect username or password",
             "unauthorized: authentication required", "no basic auth credentials");
     static final List<String> MISSING_RESOURCE = List.of(
             "resourcenotfoundexception", "can't find the specified secret", "did not contain json key",
@@ -83,8 +84,7 @@ final class StopReasonWords {
      * answered, so it was reached. 5xx is left out: Docker wraps its own connection errors in "API error (500)".
      */
     static final Pattern CLIENT_ERROR_STATUS = Pattern.compile(
-            "statuscode: (4\\d\\d)|status code:? (4\\d\\d)|api error \\((4\\d\\d)\\)|\\b(4\\d\\d) (?:forbidden|not found|unauthorized)"
-                    + "|error response code (4\\d\\d)");
+            "statuscode: (4\\d\\d)|status code:? (4\\d\\d)|api error \\((4\\d\\d)\\)|\\b(4\\d\\d) (?:forbidden|not found|unauthorized)");
     /** An HTTP status came back from the registry: it was reached. */
     static final String REGISTRY_ANSWERED = "unexpected status code";
     static final String PULL_KILLED = "pull command failed";

@@ -23,6 +23,8 @@ import ecsvpce.core.diagnosis.Severity;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.Route;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A default route whose NAT gateway is gone (route state blackhole) and DNS servers of the team's own
@@ -58,13 +60,30 @@ class DeadRoutesAndCustomDnsTest {
                 + "--route-table-id " + ROUTE_TABLE + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id nat-0live0000000002");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "nat-0gone, nat-0live, --nat-gateway-id NAT_GATEWAY_ID, --nat-gateway-id nat-0live",
+            "igw-0gone, igw-0live, --gateway-id INTERNET_GATEWAY_ID, --gateway-id igw-0live",
+            "tgw-0gone, tgw-0live, --transit-gateway-id TRANSIT_GATEWAY_ID, --transit-gateway-id tgw-0live",
+            "i-0gone, i-0live, --instance-id INSTANCE_ID, --instance-id i-0live"})
+    void eachKindOfDeadTargetIsRestoredWithItsOwnOptionAndAWorkingOneOfItsKind(String dead, String live,
+                                                                            String placeholder, String working) {
+        Route deadRoute = new Route("0.0.0.0/0", null, dead, false);
+        String alone = diagnoseSeedTask(isolatedSeedVpc().route(ROUTE_TABLE, deadRoute).build()).findings().get(0).fix();
+        String beside = diagnoseSeedTask(isolatedSeedVpc().route(ROUTE_TABLE, deadRoute).withSubnetC()
+                .route(ROUTE_TABLE_C, new Route("0.0.0.0/0", null, live, true)).build()).findings().get(0).fix();
+
+        assertThat(alone).endsWith("--destination-cidr-block 0.0.0.0/0 " + placeholder);
+        assertThat(beside).endsWith("--destination-cidr-block 0.0.0.0/0 " + working);
+    }
+
     @Test
-    void aDetachedInternetGatewayIsRestoredWithItsOwnOption() {
-        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc()
-                .route(ROUTE_TABLE, new Route("0.0.0.0/0", null, "igw-0gone", false)).build());
+    void aWorkingTargetOfAnotherKindIsNoReplacement() {
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().route(ROUTE_TABLE, DEAD_DEFAULT).withSubnetC()
+                .route(ROUTE_TABLE_C, new Route("0.0.0.0/0", null, "igw-0live", true)).build());
 
         assertThat(diagnosis.findings()).singleElement().extracting(Finding::fix).asString()
-                .endsWith("--gateway-id INTERNET_GATEWAY_ID");
+                .endsWith("--nat-gateway-id NAT_GATEWAY_ID");
     }
 
     @Test

@@ -55,6 +55,8 @@ class StopReasonKindsTest {
                 arguments(PERMISSION, S3, "CannotPullContainerError: ref pull has been retried 1 time(s): failed to copy: "
                         + "httpReadSeeker: failed open: unexpected status code https://prod-eu-west-1-starport-layer-bucket"
                         + ".s3.eu-west-1.amazonaws.com/9f3a/77b1?X-Amz-Signature=abc: 403 Forbidden"),
+                arguments(MISSING_RESOURCE, ECR_DKR, "CannotPullContainerError: API error (409): conflict for "
+                        + "https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/app/manifests/1, context deadline exceeded"),
                 arguments(NOT_NETWORK, null, ENV_FILES + "service call has been retried 5 time(s): operation error S3: "
                         + "HeadObject, https response error StatusCode: 429, api error SlowDown"));
     }
@@ -68,6 +70,13 @@ class StopReasonKindsTest {
         assertThat(classification.service()).isEqualTo(Optional.ofNullable(service));
         assertThat(classification.scope()).isEqualTo(ChangeScope.NONE);
         assertThat(classification.failureClass().mayBeFixedByEndpoints()).isFalse();
+        if (expected != NOT_NETWORK) {
+            assertThat(classification.explanation()).contains("answered HTTP 4");
+        }
+        if (expected == PERMISSION) {
+            assertThat(classification.explanation().contains("S3 also answers 403 for an object that does not exist"))
+                    .as("the S3 reading only for S3").isEqualTo(service == S3);
+        }
     }
 
     /** Kind 2: the runtime's own failures, a malformed image reference, the platform's provisioning. */
