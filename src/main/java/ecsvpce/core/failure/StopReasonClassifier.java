@@ -127,15 +127,7 @@ public final class StopReasonClassifier {
 
     private static OptionalInt clientErrorStatus(String text) {
         Matcher matcher = StopReasonWords.CLIENT_ERROR_STATUS.matcher(text);
-        if (!matcher.find()) {
-            return OptionalInt.empty();
-        }
-        for (int group = 1; group <= matcher.groupCount(); group++) {
-            if (matcher.group(group) != null) {
-                return OptionalInt.of(Integer.parseInt(matcher.group(group)));
-            }
-        }
-        return OptionalInt.empty();
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
     }
 
     private static Optional<Classification> network(Message message, ServicePointer.Destination destination) {

@@ -84,7 +84,7 @@ final class StopReasonWords {
      * answered, so it was reached. 5xx is left out: Docker wraps its own connection errors in "API error (500)".
      */
     static final Pattern CLIENT_ERROR_STATUS = Pattern.compile(
-            "statuscode: (4\\d\\d)|status code:? (4\\d\\d)|api error \\((4\\d\\d)\\)|\\b(4\\d\\d) (?:forbidden|not found|unauthorized)");
+            "(?:statuscode: |status code:? |api error \\(|\\b(?=4\\d\\d (?:forbidden|not found|unauthorized)))(4\\d\\d)");
     /** An HTTP status came back from the registry: it was reached. */
     static final String REGISTRY_ANSWERED = "unexpected status code";
     static final String PULL_KILLED = "pull command failed";

@@ -65,7 +65,9 @@ class DeadRoutesAndCustomDnsTest {
             "nat-0gone, nat-0live, --nat-gateway-id NAT_GATEWAY_ID, --nat-gateway-id nat-0live",
             "igw-0gone, igw-0live, --gateway-id INTERNET_GATEWAY_ID, --gateway-id igw-0live",
             "tgw-0gone, tgw-0live, --transit-gateway-id TRANSIT_GATEWAY_ID, --transit-gateway-id tgw-0live",
-            "i-0gone, i-0live, --instance-id INSTANCE_ID, --instance-id i-0live"})
+            "i-0gone, i-0live, --instance-id INSTANCE_ID, --instance-id i-0live",
+            // a peering connection is no way to the internet: a NAT gateway is what restores one
+            "pcx-0gone, pcx-0live, --nat-gateway-id NAT_GATEWAY_ID, --nat-gateway-id NAT_GATEWAY_ID"})
     void eachKindOfDeadTargetIsRestoredWithItsOwnOptionAndAWorkingOneOfItsKind(String dead, String live,
                                                                             String placeholder, String working) {
         Route deadRoute = new Route("0.0.0.0/0", null, dead, false);
@@ -123,6 +125,15 @@ class DeadRoutesAndCustomDnsTest {
                     .contains("'Key=domain-name-servers,Values=AmazonProvidedDNS'")
                     .contains("aws ec2 associate-dhcp-options --dhcp-options-id $D --vpc-id " + VPC_ID);
         });
+    }
+
+    @Test
+    void theVpcResolverIsThePrimaryBlocksBasePlusTwo() {
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().cidrBlocks("100.64.128.0/17", "10.0.0.0/16")
+                .dhcpOptions("dopt-0corp", "10.20.0.10").build());
+
+        assertThat(diagnosis.findings()).singleElement().extracting(Finding::explanation).asString()
+                .endsWith("VPC resolver 100.64.128.2");
     }
 
     @Test

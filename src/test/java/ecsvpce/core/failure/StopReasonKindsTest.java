@@ -159,6 +159,11 @@ class StopReasonKindsTest {
         return Stream.of(
                 arguments(PERMISSION, "CannotPullContainerError: The task can’t pull the image. Check that the role has "
                         + "the permissions to pull images from the registry." + detail),
+                arguments(PERMISSION, "CannotPullContainerError: The task can\u02bct pull the image. Check that the role "
+                        + "has the permissions to pull images from the registry." + detail),
+                arguments(NETWORK, "CannotPullContainerError: The task can\u2018t pull the image. Check your network "
+                        + "configuration. Error response from daemon: Get https://123456789012.dkr.ecr.us-east-1."
+                        + "amazonaws.com/v2/: net/http: request canceled while waiting for connection"),
                 arguments(PERMISSION, "CannotPullContainerError: The task can't pull the image. Check that the role has "
                         + "the permissions to pull images from the registry. Error response from daemon: pull access de"),
                 arguments(MISSING_RESOURCE, "CannotPullContainerError: The task can’t pull the image. Check whether the "
