@@ -100,6 +100,19 @@ class DeadRoutesAndCustomDnsTest {
     }
 
     @Test
+    void withAWorkingNatGatewayWhatNoEndpointServesIsAdvisoryAndSaysWhatServesIt() {
+        Diagnosis diagnosis = diagnose(needs(Tasks.definition(container("app").image("quay.io/team/app:1")),
+                Tasks.seedLaunch()), taskPlacement(), isolatedSeedVpc().internetPath("nat-0live").build());
+
+        assertThat(diagnosis.findings()).filteredOn(f -> f.code() == FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ADVISORY);
+                    assertThat(f.explanation()).endsWith("(served through nat-0live)");
+                    assertThat(f.fix()).isNull();
+                });
+    }
+
+    @Test
     void theEndpointsAreStillMadeBesideTheDeadRoute() {
         Decision decision = decide(seedFailedTask(Tasks.SEED_STOPPED_REASON),
                 isolatedEmptyVpc().route(ROUTE_TABLE, DEAD_DEFAULT).build());

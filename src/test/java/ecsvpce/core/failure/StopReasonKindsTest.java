@@ -210,6 +210,7 @@ class StopReasonKindsTest {
 
         assertThat(classification.failureClass()).isEqualTo(UNKNOWN);
         assertThat(classification.scope()).isEqualTo(scope);
-        assertThat(classification.explanation()).contains(scope.everyNeed() ? "every need" : "only");
+        assertThat(classification.explanation()).contains(scope.everyNeed() ? "every need is checked"
+                : "only a gap on its way to ");
     }
 }
