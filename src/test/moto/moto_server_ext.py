@@ -24,7 +24,7 @@ that it can be switched off to prove a test depends on it::
 | j  | the VPC default security group: no ingress rules                    | model    |
 | k  | check-then-act not atomic under concurrent requests                 | lock     |
 | l..r | the estates patches (private hosted zones, network ACLs, endpoint policies, cluster
-|      | configuration, a task's Exec flag): see ``patches_estates.py``      |          |
+|      | configuration, a task's Exec flag, dead routes): see ``patches_estates.py`` |     |
 | t  | DynamoDB conditional writes not atomic under concurrent requests    | lock (``patches_ledger.py``) |
 | u..v | the cost patches (CloudWatch in RPC v2 CBOR, aging an endpoint in a test): see
 |      | ``patches_cost.py``                                                 |          |
@@ -63,7 +63,7 @@ from patches_common import (
 )
 
 TARGET_MOTO_VERSION = "5.2.1"
-ALL_PATCHES = "abcdefghijklmnopqrtuv"
+ALL_PATCHES = "abcdefghijklmnopqrstuv"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-"""The estates patches of moto 5.2.1 (letters l..r): what AWS does and moto does not with Route 53
-private hosted zones, network ACLs, endpoint policies, a cluster's ECS Exec configuration and a
-task's ECS Exec flag, for VPCs such as those whose endpoints live in a hub VPC, reached through
-private hosted zones.
+"""The estates patches of moto 5.2.1 (letters l..s): what AWS does and moto does not with Route 53
+private hosted zones, network ACLs, endpoint policies, a cluster's ECS Exec configuration, a task's
+ECS Exec flag and routes whose target is gone, for VPCs such as those whose endpoints live in a hub
+VPC, reached through private hosted zones.
 
 Installed by ``moto_server_ext.py`` (same switches: ``MOTO_EXT_DISABLE=l,m``).
 
@@ -14,6 +14,7 @@ Installed by ``moto_server_ext.py`` (same switches: ``MOTO_EXT_DISABLE=l,m``).
 | p  | ListResourceRecordSets: a wildcard record named ``*.`` instead of ``\\052.``   | response |
 | q  | DescribeClusters: ``configuration`` answered without ``include=CONFIGURATIONS`` | response |
 | r  | RunTask / DescribeTasks: ``enableExecuteCommand`` dropped                      | response |
+| s  | DescribeRouteTables: a route to a deleted NAT gateway reported ``active``      | model    |
 
 Evidence for each (public URLs) is in ``src/test/moto/README.md``.
 """
@@ -28,6 +29,7 @@ from typing import Any, Iterable
 from moto.core.responses import ActionResult
 from moto.ecs.responses import EC2ContainerServiceResponse
 from moto.ec2.models.network_acls import NetworkAclBackend, NetworkAclEntry
+from moto.ec2.models.route_tables import Route
 from moto.ec2.models.vpcs import VPCEndPoint
 from moto.route53.models import route53_backends
 from moto.route53.responses import Route53
@@ -240,9 +242,21 @@ def run_task(self: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
+# Patch s: a route whose NAT gateway was deleted is a blackhole
+# ---------------------------------------------------------------------------------------------
+#
+# moto's Route.state is always "active". EC2 marks a route whose target is gone ("the NAT gateway
+# was deleted") as blackhole: it stays in the table, and its traffic is dropped.
+
+
+def route_state(self: Any) -> str:
+    if enabled("s") and self.nat_gateway is not None and self.nat_gateway.state in ("deleting", "deleted"):
+        return "blackhole"
+    return "active"
 
 
 def install() -> None:
+    Route.state = property(route_state)
     NetworkAclBackend.create_network_acl = create_network_acl
     Route53.list_hosted_zones_by_vpc = list_hosted_zones_by_vpc
     Route53.list_resource_record_sets = list_resource_record_sets

@@ -118,6 +118,7 @@ public final class Ec2NetworkReader implements VpcReads, AutoCloseable {
             Vpc described = vpc.join();
             return NetworkSnapshot.of(new ecsvpce.core.network.Vpc(vpcId, described.ownerId(), region,
                             Ec2Model.cidrBlocks(described), dnsSupport.join(), dnsHostnames.join(), dnsServers.join(),
+                            "default".equals(described.dhcpOptionsId()) ? null : described.dhcpOptionsId(),
                             Ec2Model.tags(described.tags())))
                     .subnets(subnets.join()).routeTables(routeTables.join()).endpoints(endpoints.join())
                     .securityGroups(groups.join()).networkAcls(acls.join()).privateZones(zones.join()).build();

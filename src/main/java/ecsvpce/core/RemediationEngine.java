@@ -10,8 +10,6 @@ import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.plan.HeldBack;
 import ecsvpce.core.plan.Plan;
 import ecsvpce.core.plan.PlanSettings;
-import ecsvpce.core.plan.Planner;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +30,7 @@ public final class RemediationEngine {
         Diagnosis diagnosis = DialedAddress.weigh(Diagnoser.diagnose(needs, task.placement(), snapshot),
                 classification, snapshot);
         Plan plan = classification.failureClass().mayBeFixedByEndpoints()
-                ? Planner.plan(snapshot, List.of(diagnosis), settings, tags)
+                ? StopReasonScope.plan(classification.scope(), diagnosis, snapshot, settings, tags)
                 : Plan.heldBack(new HeldBack(HeldBack.Reason.STOP_REASON, null, "the stop reason is a "
                         + classification.failureClass() + " failure (" + classification.explanation()
                         + "): no network change is made"), diagnosis.blocking());

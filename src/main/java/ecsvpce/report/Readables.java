@@ -78,10 +78,13 @@ public final class Readables {
     static List<String> findings(JsonNode findings, boolean withChanges) {
         List<String> lines = new ArrayList<>();
         for (JsonNode finding : findings) {
+            String explanation = text(finding, "explanation", "");
+            String resource = text(finding, "resourceId", "");
+            // The resource is named once: in parentheses only when the explanation does not name it.
             lines.add(text(finding, "severity", "") + " " + text(finding, "code", "")
                     + (finding.hasNonNull("service") ? " " + text(finding, "service", "") : "")
-                    + (finding.hasNonNull("resourceId") ? " (" + text(finding, "resourceId", "") + ")" : "") + ": "
-                    + text(finding, "explanation", "")
+                    + (resource.isEmpty() || explanation.contains(resource) ? "" : " (" + resource + ")") + ": "
+                    + explanation
                     + (withChanges && finding.hasNonNull("fix") ? "\n    change: " + text(finding, "fix", "") : ""));
         }
         return lines;

@@ -169,7 +169,7 @@ class TaskRemediationTest {
 
         assertThat(report.outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
         assertThat(report.summary()).startsWith("2 blocking finding(s) need a person: ")
-                .contains("ENDPOINT_MISSING: G=$(aws ec2 create-security-group ")
+                .contains("ENDPOINT_MISSING (" + Snapshots.VPC_ID + "): G=$(aws ec2 create-security-group ")
                 .contains("PRIVATE_DNS_DISABLED (" + Snapshots.endpointId(EndpointService.SSM) + "): aws ec2 "
                         + "modify-vpc-endpoint --vpc-endpoint-id " + Snapshots.endpointId(EndpointService.SSM));
         assertThat(report.notes()).singleElement().asString().contains("reaches the internet through igw-0abc");

@@ -133,6 +133,47 @@ class RealEstatesIT {
         }
     }
 
+    @Test
+    void aSubnetWhoseNatGatewayIsGoneGetsItsEndpointsAndTheRouteIsNamedWithTheChange() {
+        try (FargateScenario scenario = FargateScenario.builder().natGatewayRoute().create()) {
+            String nat = scenario.natGatewayId().orElseThrow();
+            scenario.ec2().deleteNatGateway(r -> r.natGatewayId(nat));
+
+            Map<String, Object> report = remediate(scenario, FargateScenario.SEED_SECRETS_MANAGER_REASON);
+
+            assertThat(report.get("outcome")).isEqualTo("REMEDIATED");
+            assertThat(findingCodes(report)).contains("DEFAULT_ROUTE_BLACKHOLE").doesNotContain("INTERNET_PATH_PRESENT");
+            assertThat(finding(report, "DEFAULT_ROUTE_BLACKHOLE")).containsEntry("resourceId", scenario.routeTableId())
+                    .hasEntrySatisfying("explanation", e -> assertThat((String) e).contains(nat))
+                    .containsEntry("fix", "aws ec2 replace-route --route-table-id " + scenario.routeTableId()
+                            + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_GATEWAY_ID");
+            assertThat(scenario.readBack().endpointCountByService()).containsKeys(SEED_SERVICES.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void aVpcWithDnsServersOfItsOwnNamesItsDhcpOptionSetWithTheForwardingChange() {
+        try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create()) {
+            String options = EstateFixtures.dnsServers(scenario.ec2(), scenario.vpcId(), "10.0.0.53", "10.0.1.53");
+
+            Map<String, Object> report = remediate(scenario, FargateScenario.SEED_SECRETS_MANAGER_REASON);
+
+            assertThat(recorder.calls()).contains("ec2:DescribeDhcpOptions");
+            assertThat(finding(report, "CUSTOM_DNS_SERVERS")).containsEntry("resourceId", options)
+                    .hasEntrySatisfying("explanation", e -> assertThat((String) e).contains("10.0.0.53")
+                            .contains("VPC resolver 10.0.0.2"))
+                    .hasEntrySatisfying("fix", f -> assertThat((String) f).contains("associate-dhcp-options")
+                            .contains("--vpc-id " + scenario.vpcId()));
+            assertThat(recorder.writes()).isEmpty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finding(Map<String, Object> report, String code) {
+        return ((List<Map<String, Object>>) report.get("findings")).stream().filter(f -> code.equals(f.get("code")))
+                .findFirst().orElseThrow();
+    }
+
     private Map<String, Object> remediate(FargateScenario scenario, String reason) {
         TaskStoppedEvent event = scenario.runAndStopTask(reason);
         return Invocations.remediate(Mode.REMEDIATE, recorder, event.json());

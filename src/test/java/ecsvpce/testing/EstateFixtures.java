@@ -100,6 +100,18 @@ public final class EstateFixtures {
         ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId).policyDocument(policyDocument));
     }
 
+    /**
+     * A DHCP option set naming the team's own DNS servers, associated with the VPC.
+     *
+     * @return the option set's id
+     */
+    public static String dnsServers(Ec2Client ec2, String vpcId, String... servers) {
+        String optionsId = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name-servers")
+                .values(servers))).dhcpOptions().dhcpOptionsId();
+        ec2.associateDhcpOptions(r -> r.dhcpOptionsId(optionsId).vpcId(vpcId));
+        return optionsId;
+    }
+
     public static void execKey(EcsClient ecs, String clusterArn, String kmsKeyArn) {
         ecs.updateCluster(r -> r.cluster(clusterArn).configuration(c -> c.executeCommandConfiguration(e -> e
                 .kmsKeyId(kmsKeyArn))));

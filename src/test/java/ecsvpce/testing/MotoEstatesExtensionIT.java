@@ -16,6 +16,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.RouteState;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -34,9 +36,10 @@ import software.amazon.awssdk.services.route53.model.VPC;
 import software.amazon.awssdk.services.route53.model.VPCRegion;
 
 /**
- * Proves the estates patches of {@code src/test/moto/patches_estates.py} (letters l to r: private
- * hosted zones, network ACLs, endpoint policies, cluster configuration, a task's Exec flag) through
- * the Java SDK, as {@link MotoExtensionIT} does for a to k: every test names its letter and fails with that patch off
+ * Proves the estates patches of {@code src/test/moto/patches_estates.py} (letters l to s: private
+ * hosted zones, network ACLs, endpoint policies, cluster configuration, a task's Exec flag, dead
+ * routes) through the Java SDK, as {@link MotoExtensionIT} does for a to k: every test names its letter
+ * and fails with that patch off
  * ({@code MOTO_EXT_DISABLE=<letter>}). The last tests pin down what moto already answers like AWS
  * for the other reads of an estate.
  */
@@ -96,6 +99,25 @@ class MotoEstatesExtensionIT {
     }
 
     // ------------------------------------------------------------------------------------- l
+
+    @Test
+    @DisplayName("s: a default route to a deleted NAT gateway is a blackhole, a live one stays active")
+    void s_aRouteToADeletedNatGatewayIsABlackhole() {
+        try (FargateScenario s = FargateScenario.builder().noEcs().natGatewayRoute().create(ec2, ecs)) {
+            String nat = s.natGatewayId().orElseThrow();
+            assertThat(defaultRoute(s).state()).isEqualTo(RouteState.ACTIVE);
+
+            ec2.deleteNatGateway(r -> r.natGatewayId(nat));
+
+            assertThat(defaultRoute(s).natGatewayId()).isEqualTo(nat);
+            assertThat(defaultRoute(s).state()).isEqualTo(RouteState.BLACKHOLE);
+        }
+    }
+
+    private Route defaultRoute(FargateScenario s) {
+        return ec2.describeRouteTables(r -> r.routeTableIds(s.routeTableId())).routeTables().get(0).routes().stream()
+                .filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock())).findFirst().orElseThrow();
+    }
 
     @Test
     @DisplayName("l: a private hosted zone of the VPC named like the service blocks a private-DNS endpoint")

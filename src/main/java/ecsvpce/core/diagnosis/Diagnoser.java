@@ -4,13 +4,14 @@ import ecsvpce.core.EndpointType;
 import ecsvpce.core.needs.Need;
 import ecsvpce.core.needs.NeedReason;
 import ecsvpce.core.needs.TaskNeeds;
-import ecsvpce.core.needs.UnservableNeed;
+import ecsvpce.core.network.Cidr;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.RouteTable;
 import ecsvpce.core.network.SecurityGroup;
 import ecsvpce.core.network.Subnet;
 import ecsvpce.core.network.TaskPlacement;
+import ecsvpce.core.network.Vpc;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,30 +60,32 @@ public final class Diagnoser {
                 endpoints.check(need);
             }
         }
-        for (UnservableNeed unservable : needs.unservable()) {
-            findings.add(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT, null,
-                    internetPath.isPresent() ? Severity.ADVISORY : Severity.BLOCKING,
-                    internetPath.isPresent() ? null : routeTable.id(),
-                    unservable.reason() + (internetPath.isPresent() ? " (served through " + internetPath.get() + ")" : ""),
-                    internetPath.isPresent() ? null : "aws ec2 create-route --route-table-id " + routeTable.id()
-                            + " --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_GATEWAY_ID"
-                            + ("image".equals(unservable.reason().field()) ? " (or copy the image to private ECR in "
-                            + snapshot.region() + ", which an ECR pull-through cache rule does)" : ""));
-        }
+        new DefaultRouteCheck(snapshot, routeTable, findings).check(needs);
         for (NeedReason output : needs.fireLensOutputs()) {
-            findings.add(FindingCode.FIRELENS_OUTPUT_NEEDS_ENDPOINT, null, Severity.ADVISORY, null,
+            findings.add(FindingCode.FIRELENS_OUTPUT_NEEDS_ENDPOINT, null, Severity.ADVISORY, snapshot.vpcId(),
                     output + ": not needed to start, and not created by the product");
         }
-        internetPath.ifPresent(target -> findings.add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY,
-                routeTable.id(), "route table " + routeTable.id() + " sends 0.0.0.0/0 to " + target
-                        + ": AWS services are reachable without endpoints, so a failure is more likely a security "
-                        + "group, NACL or DNS problem"));
         if (!needs.endpoints().isEmpty() && taskGroups.isEmpty()) {
-            findings.add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, null,
+            findings.add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, subnet.id(),
                     "the task's security groups could not be read, so its egress on 443 was not checked");
         }
         return new Diagnosis(snapshot.vpcId(), subnet.id(), subnet.availabilityZone(), routeTable.id(),
                 internetPath, findings.all());
+    }
+
+    /**
+     * Other DNS servers answer the task's lookups: private DNS works only if they forward AWS names to the
+     * VPC resolver. Whether they do cannot be seen from here, so it is advisory, named by the option set.
+     */
+    private void customDns() {
+        Vpc vpc = snapshot.vpc();
+        String optionSet = vpc.dhcpOptionsId();
+        String resolver = vpc.cidrBlocks().stream().findFirst().flatMap(Cidr::parse).map(block -> block.address(2))
+                .orElse("at the VPC CIDR's base +2");
+        findings.add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, optionSet,
+                "DHCP option set " + optionSet + " of " + vpc.id() + " gives the task DNS servers " + vpc.dnsServers()
+                        + ": private DNS works only if they forward AWS service names to the VPC resolver " + resolver,
+                Fixes.forwardToVpcResolver(optionSet, vpc.id(), vpc.dnsServers(), snapshot.region(), resolver));
     }
 
     /** What the VPC as a whole does to every need: its DNS, its owner, its subnet's addressing. */
@@ -101,14 +104,13 @@ public final class Diagnoser {
                     Fixes.enableVpcAttribute(vpcId, "enable-dns-hostnames"));
         }
         if (snapshot.vpc().usesCustomDns()) {
-            findings.add(FindingCode.CUSTOM_DNS_SERVERS, null, Severity.ADVISORY, vpcId,
-                    "the VPC's DHCP options use DNS servers " + snapshot.vpc().dnsServers()
-                            + ": they must forward AWS service names to the Amazon resolver for private DNS to work");
+            customDns();
         }
         snapshot.privateZones().unreadable().ifPresent(why -> findings.add(FindingCode.DNS_ZONES_UNREADABLE, null,
                 Severity.UNVERIFIED, vpcId, "the private hosted zones associated with " + vpcId + " could not be "
                         + "read, so whether one serves or shadows a service was not checked: " + why,
-                "grant the function route53:ListHostedZonesByVPC and route53:ListResourceRecordSets"));
+                "grant the function route53:ListHostedZonesByVPC and route53:ListResourceRecordSets, or look yourself: "
+                        + "aws route53 list-hosted-zones-by-vpc --vpc-id " + vpcId + " --vpc-region " + snapshot.region()));
         String owner = snapshot.vpc().ownerId();
         if (owner != null && placement.accountId() != null && !owner.equals(placement.accountId())) {
             findings.add(FindingCode.VPC_OWNED_BY_ANOTHER_ACCOUNT, null, Severity.ADVISORY, vpcId,

@@ -68,10 +68,10 @@ final class EndpointChecks {
         if (gateways.isEmpty()) {
             List<VpcEndpoint> interfaces = snapshot.endpointsFor(service, EndpointType.INTERFACE);
             if (interfaces.isEmpty()) {
-                findings.add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, null,
+                findings.add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, snapshot.vpcId(),
                         "no " + service.id() + " gateway endpoint in " + snapshot.vpcId(), createGateway(service));
             } else {
-                findings.add(FindingCode.ENDPOINT_WRONG_TYPE, service, Severity.BLOCKING, interfaces.get(0).id(),
+                findings.add(FindingCode.ENDPOINT_WRONG_TYPE, service, Severity.BLOCKING, snapshot.vpcId(),
                         service.id() + " has only the interface endpoint " + interfaces.get(0).id()
                                 + "; ECR image layers need the gateway endpoint on the subnet's route table",
                         createGateway(service));
@@ -110,7 +110,7 @@ final class EndpointChecks {
         EndpointService service = need.service();
         List<VpcEndpoint> endpoints = snapshot.endpointsFor(service, EndpointType.INTERFACE);
         if (endpoints.isEmpty()) {
-            findings.add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, null,
+            findings.add(FindingCode.ENDPOINT_MISSING, service, Severity.BLOCKING, snapshot.vpcId(),
                     "no " + service.id() + " interface endpoint in " + snapshot.vpcId(),
                     Fixes.createInterfaceEndpoint(snapshot.vpcId(), service.serviceName(snapshot.region()), subnet.id(),
                             snapshot.vpc().cidrBlocks().isEmpty() ? subnet.cidrBlock() : snapshot.vpc().cidrBlocks().get(0)));

@@ -116,6 +116,53 @@ final class Fixes {
                 + " --query 'VpcEndpoints[0].[State,LastError]'";
     }
 
+    /** The default route pointed at another target, the option chosen by the target's kind. */
+    static String replaceDefaultRoute(String routeTableId, String target) {
+        return "aws ec2 replace-route --route-table-id " + routeTableId + " --destination-cidr-block 0.0.0.0/0 "
+                + routeTargetOption(target) + " " + target;
+    }
+
+    /** What stands for a working target of this kind ({@code nat-}, {@code igw-}, ...) when the VPC shows none. */
+    static String placeholderTarget(String kind) {
+        return switch (kind) {
+            case "nat-" -> "NAT_GATEWAY_ID";
+            case "igw-" -> "INTERNET_GATEWAY_ID";
+            case "tgw-" -> "TRANSIT_GATEWAY_ID";
+            case "i-" -> "INSTANCE_ID";
+            default -> "NAT_GATEWAY_ID";
+        };
+    }
+
+    private static String routeTargetOption(String target) {
+        if (target.startsWith("igw-") || target.startsWith("INTERNET")) {
+            return "--gateway-id";
+        }
+        if (target.startsWith("tgw-") || target.startsWith("TRANSIT")) {
+            return "--transit-gateway-id";
+        }
+        if (target.startsWith("i-") || target.startsWith("INSTANCE")) {
+            return "--instance-id";
+        }
+        return "--nat-gateway-id";
+    }
+
+    /**
+     * Lets private DNS work for a VPC whose DHCP options name other DNS servers: those servers forward
+     * the region's AWS names to the VPC resolver, or the VPC goes back to Amazon's DNS (a new option
+     * set: one cannot be changed) and reaches the company's names through Resolver rules instead.
+     */
+    static String forwardToVpcResolver(String dhcpOptionsId, String vpcId, java.util.List<String> servers,
+                                       String region, String vpcResolver) {
+        return "on the DNS servers " + String.join(", ", servers) + " of " + dhcpOptionsId + ", forward "
+                + region + ".amazonaws.com to the VPC resolver " + vpcResolver + " (the VPC CIDR's base +2; servers "
+                + "outside the VPC reach it through a Route 53 Resolver inbound endpoint), or give the VPC Amazon's DNS "
+                + "and send your own domains to those servers with a Resolver outbound endpoint and forwarding rules: "
+                + "D=$(aws ec2 create-dhcp-options --dhcp-configurations "
+                + "'Key=domain-name-servers,Values=AmazonProvidedDNS' --query DhcpOptions.DhcpOptionsId --output text) "
+                + "&& aws ec2 associate-dhcp-options --dhcp-options-id $D --vpc-id " + vpcId
+                + " (copy the other options of " + dhcpOptionsId + ")";
+    }
+
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -31,6 +31,7 @@ final class ZoneCheck {
     boolean decides(Need need) {
         EndpointService service = need.service();
         List<String> served = new ArrayList<>();
+        List<String> servingZones = new ArrayList<>();
         boolean local = false;
         for (String host : hostnames(need, snapshot.region())) {
             Optional<HostedZone> zone = snapshot.privateZones().authorityFor(host);
@@ -48,13 +49,14 @@ final class ZoneCheck {
                         Fixes.disassociateZone(zone.get().id(), snapshot.vpcId(), snapshot.region()));
                 return true;
             }
+            servingZones.add(zone.get().id());
             served.add(host + " by zone " + zone.get().name() + " (" + zone.get().id() + ")"
                     + (answer.get().target() == null ? "" : " -> " + answer.get().target()));
         }
         if (local || served.isEmpty()) {
             return false;
         }
-        findings.add(FindingCode.SERVED_BY_CENTRAL_ENDPOINT, service, Severity.ADVISORY, null,
+        findings.add(FindingCode.SERVED_BY_CENTRAL_ENDPOINT, service, Severity.ADVISORY, servingZones.get(0),
                 service.id() + " is answered " + String.join(", ", served)
                         + ": a central endpoint serves it, so none is made in this VPC");
         return true;

@@ -16,6 +16,7 @@ import java.util.Optional;
  *                        IPv4 address (a private one inside the VPC means an endpoint answered DNS but
  *                        something else blocks it; a public one means DNS did not lead to an endpoint)
  *                        or, when the name did not resolve, the host name
+ * @param scope           the needs whose network gaps this failure lets the product fix
  */
 public record Classification(
         FailureClass failureClass,
@@ -23,5 +24,6 @@ public record Classification(
         String explanation,
         Optional<String> missingIamAction,
         String redactedReason,
-        Optional<String> dialedAddress) {
+        Optional<String> dialedAddress,
+        ChangeScope scope) {
 }

@@ -18,9 +18,23 @@ final class MessageHosts {
     // The registry part of the image reference, in the runtime's and the agent's wordings.
     private static final Pattern REGISTRY = Pattern.compile(
             "(?:resolve (?:ref|reference)|cannot pull|from the registry|access denied for|manifest for"
-                    + "|in repository|request: (?:get|head)) \"?(" + HOST + ")(?::\\d+)?/");
+                    + "|in repository|ecr repository|request: (?:get|head)) [\"']?(" + HOST + ")(?::\\d+)?/");
+
+    // Reporters hide parts of host names (account ids, regions) with marks; the parts left still name
+    // the service: "████.dkr.ecr.us-east-1.amazonaws.com", "<account-id>.dkr.ecr.<region>.amazonaws.com",
+    // or the label removed outright, "https://.dkr.ecr.us-west-2.amazonaws.com".
+    private static final String MASK = "(?:\u2588+|\\*+|<[a-z0-9_ -]{1,30}>)";
+    private static final Pattern MASKED_LABEL = Pattern.compile(MASK + "(?=[.-])|(?<=[.-])" + MASK);
+    private static final Pattern REMOVED_LABEL = Pattern.compile("(?<=://|[\\s\"'])\\.(?=[a-z0-9])");
+    private static final String MASKED = "masked";
 
     private MessageHosts() {
+    }
+
+    /** The text with masked host labels replaced by a plain one, so that the hosts parse. */
+    static String unmasked(String text) {
+        String labelled = MASKED_LABEL.matcher(text).replaceAll(MASKED);
+        return REMOVED_LABEL.matcher(labelled).replaceAll(MASKED + ".");
     }
 
     /** The address (or, when it did not resolve, the host name) of the first {@code dial tcp}. */

@@ -27,7 +27,7 @@ final class ServicePointer {
 
     private static final List<String> IMAGE_PULL = List.of(
             "cannotpullcontainererror", "cannotpullecrcontainererror", "pull image", "pulling image", "ref pull",
-            "inspect image", "failed to resolve ref", "cannot pull", "can't pull", "can\u2019t pull");
+            "inspect image", "failed to resolve ref", "cannot pull", "can't pull");
     // A blob (layer or image configuration) download: from ECR it is served by S3, whatever host is quoted.
     private static final List<String> LAYER_DOWNLOAD = List.of(
             "httpreadseeker", "httpreaderseeker", "failed to copy", "pulling image configuration");
@@ -40,7 +40,8 @@ final class ServicePointer {
     private ServicePointer() {
     }
 
-    static Destination pointedAt(String text) {
+    static Destination pointedAt(String lowerCaseText) {
+        String text = MessageHosts.unmasked(lowerCaseText);
         Optional<EndpointService> named = namedService(text);
         if (named.isPresent()) {
             return Destination.of(named.get());

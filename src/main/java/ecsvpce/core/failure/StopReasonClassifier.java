@@ -6,6 +6,7 @@ import ecsvpce.core.EndpointService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 
 /**
@@ -19,18 +20,26 @@ public final class StopReasonClassifier {
             "resourceinitializationerror", "cannotpullcontainererror", "cannotstartcontainererror",
             "cannotcreatecontainererror", "timeout waiting for network interface provisioning");
     private static final String NOT_THE_NETWORK = "; the network is not the cause";
+    private static final String THROTTLED = "the registry or service answered but throttled the task (pull rate limit "
+            + "or API quota): wait, authenticate to the registry, or copy the image to private ECR";
     /** Causes that rule the network out whatever else the message says, checked in this order. */
     private static final List<DefiniteCause> NOT_NETWORK_CAUSES = List.of(
-            new DefiniteCause(StopReasonWords.ENI_CAPACITY, "Fargate could not attach the task's network interface in "
-                    + "time (ENI capacity); retry or use another subnet"),
+            new DefiniteCause(StopReasonWords.VOLUME_CREATION, "the container runtime could not create the task's "
+                    + "volume or copy the image's content into it (an image VOLUME the platform refuses, or a copy "
+                    + "that failed on the host): check the image's VOLUME instructions and the task's mount points"),
+            new DefiniteCause(StopReasonWords.TASK_PROVISIONING, "Fargate could not provision, attach or tag the task's "
+                    + "network interface or storage (capacity, rate, free addresses in the subnet, an EC2 or tag "
+                    + "policy refusal): retry, or use a subnet with free addresses"),
             new DefiniteCause(StopReasonWords.EFS, "EFS mount failed: check a mount target in the task's AZ, TCP 2049 and "
                     + "the VPC's DNS attributes; no endpoint fixes it"),
-            new DefiniteCause(StopReasonWords.THROTTLED, "the registry or service answered but throttled the task (pull "
-                    + "rate limit or API quota): wait, authenticate to the registry, or copy the image to private ECR"),
+            new DefiniteCause(StopReasonWords.THROTTLED, THROTTLED),
             new DefiniteCause(StopReasonWords.DISK_FULL, "the image does not fit in the task's storage (no space left on "
                     + "device): raise the task's ephemeral storage or shrink the image"),
             new DefiniteCause(StopReasonWords.PLATFORM_MISMATCH, "the image has no variant for the task's platform: build "
                     + "it for the task's runtimePlatform (e.g. linux/amd64) or change the task's runtimePlatform"));
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private StopReasonClassifier() {
     }
@@ -56,8 +65,12 @@ public final class StopReasonClassifier {
         ServicePointer.Destination destination = ServicePointer.pointedAt(text);
         Optional<EndpointService> service = destination.service();
 
+        if (containsAny(text, StopReasonWords.MALFORMED_IMAGE_REFERENCE)) {
+            return message.result(FailureClass.MISSING_RESOURCE, service, "the image reference in the task definition "
+                    + "cannot be parsed (a malformed name, tag or digest): no such image can exist; fix the reference");
+        }
         if (containsAny(text, StopReasonWords.CONTAINER_RUNTIME) && !text.contains(StopReasonWords.LOGGING_DRIVER)) {
-            return message.notNetwork("the container runtime failed to start the container");
+            return message.notNetwork("the container runtime failed to create or start the container");
         }
         for (DefiniteCause cause : NOT_NETWORK_CAUSES) {
             if (containsAny(text, cause.words())) {
@@ -70,6 +83,10 @@ public final class StopReasonClassifier {
         if (containsAny(text, StopReasonWords.MISSING_RESOURCE) || StopReasonWords.MISSING_IMAGE.matcher(text).find()) {
             return message.result(FailureClass.MISSING_RESOURCE, service, "a secret, parameter, log group, image "
                     + "(repository or tag) or setting named by the task definition is missing or misconfigured");
+        }
+        OptionalInt status = clientErrorStatus(text);
+        if (status.isPresent()) {
+            return answered(message, service, status.getAsInt());
         }
         boolean networkWords = containsAny(text, StopReasonWords.NETWORK);
         if (!networkWords && containsAny(text, StopReasonWords.REGISTRY_AUTH)) {
@@ -88,8 +105,29 @@ public final class StopReasonClassifier {
                 return network.get();
             }
         }
-        return message.result(FailureClass.UNKNOWN, service,
-                "unrecognised stop reason: every need is checked and only network gaps are fixed");
+        return message.unknown(destination);
+    }
+
+    /** A service answered with a 4xx status: it was reached, whatever network words surround the answer. */
+    private static Classification answered(Message message, Optional<EndpointService> service, int status) {
+        if (status == TOO_MANY_REQUESTS) {
+            return message.notNetwork(THROTTLED);
+        }
+        if (status == UNAUTHORIZED || status == FORBIDDEN) {
+            Classification refused = permission(message, service);
+            return new Classification(refused.failureClass(), refused.service(), "the service answered HTTP " + status
+                    + ": " + refused.explanation() + (service.equals(Optional.of(EndpointService.S3)) ? "; S3 also "
+                    + "answers 403 for an object that does not exist when the role may not list the bucket" : ""),
+                    refused.missingIamAction(), refused.redactedReason(), refused.dialedAddress(), refused.scope());
+        }
+        return message.result(FailureClass.MISSING_RESOURCE, service, "the service answered HTTP " + status
+                + ": the resource the task definition names does not exist or the request is malformed; "
+                + "no network change helps");
+    }
+
+    private static OptionalInt clientErrorStatus(String text) {
+        Matcher matcher = StopReasonWords.CLIENT_ERROR_STATUS.matcher(text);
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
     }
 
     private static Optional<Classification> network(Message message, ServicePointer.Destination destination) {
@@ -122,7 +160,7 @@ public final class StopReasonClassifier {
                 : "a policy refused the call" + iamAction.map(a -> ": grant " + a).orElse("")
                         + " (task execution role, registry credentials, key or resource policy); no network change helps";
         return new Classification(FailureClass.PERMISSION, service, explanation, iamAction, message.redacted(),
-                message.dialedAddress());
+                message.dialedAddress(), ChangeScope.NONE);
     }
 
     /** A retry count followed by no error code: the calls got no answer at all. */
@@ -137,12 +175,30 @@ public final class StopReasonClassifier {
     /** A redacted stop reason, its lower-case text, and the address it dialled. */
     private record Message(String redacted, String text, Optional<String> dialedAddress) {
         static Message of(String redacted) {
-            String text = redacted.toLowerCase(Locale.ROOT);
+            // The agent's newer sentences use typographic apostrophes ("can’t"); the words are written with plain ones.
+            String text = redacted.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'')
+                    .replace('\u02bc', '\'');
             return new Message(redacted, text, MessageHosts.dialedAddress(text));
         }
 
         Classification result(FailureClass failureClass, Optional<EndpointService> service, String explanation) {
-            return new Classification(failureClass, service, explanation, Optional.empty(), redacted, dialedAddress);
+            ChangeScope scope = failureClass == FailureClass.NETWORK ? ChangeScope.EVERY_NEED : ChangeScope.NONE;
+            return new Classification(failureClass, service, explanation, Optional.empty(), redacted, dialedAddress,
+                    scope);
+        }
+
+        /**
+         * Unrecognised: only the gaps that could explain it may be fixed, those of the service it names, none
+         * for a registry no endpoint serves, every need's when it names nothing.
+         */
+        Classification unknown(ServicePointer.Destination destination) {
+            ChangeScope scope = destination.hostOutsideAws().isPresent() ? ChangeScope.NONE
+                    : destination.service().map(ChangeScope::pointedAt).orElse(ChangeScope.EVERY_NEED);
+            return new Classification(FailureClass.UNKNOWN, destination.service(), "unrecognised stop reason: "
+                    + (scope.everyNeed() ? "every need is checked and only network gaps are fixed"
+                    : "only a gap on its way to " + destination.hostOutsideAws().orElse(scope.toString())
+                    + " could explain it, so only that is fixed; the other needs are checked and reported"),
+                    Optional.empty(), redacted, dialedAddress, scope);
         }
 
         Classification notNetwork(String explanation) {

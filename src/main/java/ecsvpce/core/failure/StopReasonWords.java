@@ -9,11 +9,31 @@ import java.util.regex.Pattern;
  */
 final class StopReasonWords {
     static final List<String> CONTAINER_RUNTIME = List.of(
-            "cannotstartcontainererror", "oci runtime", "failed to create new container runtime task");
+            "cannotstartcontainererror", "cannotcreatecontainererror", "oci runtime",
+            "failed to create new container runtime task", "failed to create container model");
     /** Under a container-runtime prefix, a logging-driver failure still has a cause of its own. */
     static final String LOGGING_DRIVER = "logging driver";
-    static final List<String> ENI_CAPACITY = List.of(
-            "timeout waiting for network interface provisioning");
+    /**
+     * Fargate could not provision, attach or tag the task's network interface (capacity, rate, free
+     * addresses, an EC2 refusal), or its ephemeral storage: the platform's side, before any traffic.
+     */
+    static final List<String> TASK_PROVISIONING = List.of(
+            "timeout waiting for network interface provisioning", "network interface provision",
+            "while attempting to create network interface", "while attempting to attach network interface",
+            "while attempting to tag the network interface", "preparing network interface",
+            "insufficientfreeaddressesinsubnet", "failed to configure eni", "failed to setup regular eni",
+            "ephemeralstorage provisioning");
+    /**
+     * The runtime could not create a volume or copy the image's content into one (an image that
+     * declares a VOLUME where the platform refuses it, a copy that failed or ran out of time on the host).
+     */
+    static final List<String> VOLUME_CREATION = List.of(
+            "cannotcreatevolumeerror", "createvolumeerror", "volume instruction", "volume on host", "task volume",
+            "/var/lib/ecs/volumes/", "unable mirror");
+    /** An image reference the runtime cannot parse or normalise: a malformed name is a missing image. */
+    static final List<String> MALFORMED_IMAGE_REFERENCE = List.of(
+            "normalize image reference", "invalid reference format", "repository name must be lowercase",
+            "could not parse reference", "failed to parse image reference");
     static final List<String> EFS = List.of("failed to invoke efs utils", "mount attempt", ".efs.", "efs utils");
     /** The registry or service answered, and said "slow down": the network works. */
     static final List<String> THROTTLED = List.of(
@@ -28,13 +48,17 @@ final class StopReasonWords {
             "failed to register layer", "failed to extract layer", "error processing tar file", "applylayer",
             "apply failure");
     static final List<String> PERMISSION = List.of(
-            "accessdenied", "not authorized to perform", "403 forbidden", "unauthorizedoperation",
-            "401 unauthorized", "unauthorized: incorrect username or password",
+            "accessdenied", "not authorized to perform", "unauthorizedoperation",
+            // the agent's newer headline for a refused pull, whatever detail follows it
+            "check that the role has the permissions",
+            // (a bare 401 or 403 is an answered status: see CLIENT_ERROR_STATUS)
+            "unauthorized: incorrect username or password",
             "unauthorized: authentication required", "no basic auth credentials");
     static final List<String> MISSING_RESOURCE = List.of(
             "resourcenotfoundexception", "can't find the specified secret", "did not contain json key",
             "validationexception", "marked for deletion", "invalid ssm parameters", "parameternotfound",
             "does not exist", "manifest unknown", "image not found", "check whether the image exists",
+            "check whether the secret exists",
             "missingendpoint", "invalidparameter", "validation error",
             // Docker's wording for a repository that does not exist or needs registry credentials.
             "pull access denied",
@@ -55,6 +79,12 @@ final class StopReasonWords {
     static final Pattern RETRIED = Pattern.compile("retried \\d+ time(?:\\(s\\)|s\\b)");
     /** An AWS error code such as InvalidSignatureException or ThrottlingException (case kept). */
     static final Pattern ERROR_CODE = Pattern.compile("\\b[A-Z][A-Za-z]+(?:Exception|Error|Fault)\\b");
+    /**
+     * An HTTP status of 400-499 in the forms the SDKs, containerd and Docker print it: the service
+     * answered, so it was reached. 5xx is left out: Docker wraps its own connection errors in "API error (500)".
+     */
+    static final Pattern CLIENT_ERROR_STATUS = Pattern.compile(
+            "(?:statuscode: |status code:? |api error \\(|\\b(?=4\\d\\d (?:forbidden|not found|unauthorized)))(4\\d\\d)");
     /** An HTTP status came back from the registry: it was reached. */
     static final String REGISTRY_ANSWERED = "unexpected status code";
     static final String PULL_KILLED = "pull command failed";

@@ -56,6 +56,12 @@ public record Cidr(long network, int prefixLength) {
         return x.isPresent() && y.isPresent() && (x.get().contains(y.get()) || y.get().contains(x.get()));
     }
 
+    /** The address {@code offset} past the block's base, dotted: the VPC resolver is its primary block's base +2. */
+    public String address(int offset) {
+        long value = network + offset;
+        return ((value >> 24) & 255) + "." + ((value >> 16) & 255) + "." + ((value >> 8) & 255) + "." + (value & 255);
+    }
+
     private static long mask(int prefix) {
         return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }

@@ -11,10 +11,19 @@ package ecsvpce.core.network;
  */
 public record Route(String destinationCidr, String destinationPrefixListId, String target, boolean active) {
 
-    /** A default route to something that can reach the internet (or a shared egress VPC). */
+    /** A default route to something that can reach the internet (or a shared egress VPC); never a blackhole. */
     public boolean isInternetPath() {
-        return active && "0.0.0.0/0".equals(destinationCidr) && target != null
+        return active && isDefault() && target != null
                 && (target.startsWith("igw-") || target.startsWith("nat-") || target.startsWith("tgw-")
                 || target.startsWith("i-"));
+    }
+
+    /** A default route whose target no longer exists (a deleted NAT gateway, a detached gateway): traffic is dropped. */
+    public boolean isBlackholeDefault() {
+        return !active && isDefault();
+    }
+
+    private boolean isDefault() {
+        return "0.0.0.0/0".equals(destinationCidr);
     }
 }

@@ -17,4 +17,9 @@ public record RouteTable(String id, boolean main, List<String> subnetIds, List<R
     public Optional<Route> internetPath() {
         return routes.stream().filter(Route::isInternetPath).findFirst();
     }
+
+    /** The default route, when its target is gone. */
+    public Optional<Route> blackholeDefaultRoute() {
+        return routes.stream().filter(Route::isBlackholeDefault).findFirst();
+    }
 }

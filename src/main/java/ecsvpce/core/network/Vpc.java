@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dnsSupport   VPC attribute {@code enableDnsSupport}
  * @param dnsHostnames VPC attribute {@code enableDnsHostnames}
  * @param dnsServers   the DHCP option set's {@code domain-name-servers}; empty means Amazon's
+ * @param dhcpOptionsId the DHCP option set associated with the VPC ({@code dopt-...}), null when it has none
  */
 public record Vpc(
         String id,
@@ -22,6 +23,7 @@ public record Vpc(
         boolean dnsSupport,
         boolean dnsHostnames,
         List<String> dnsServers,
+        String dhcpOptionsId,
         Map<String, String> tags) {
 
     public Vpc {

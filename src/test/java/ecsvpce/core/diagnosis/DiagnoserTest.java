@@ -6,6 +6,7 @@ import static ecsvpce.core.EndpointService.LOGS;
 import static ecsvpce.core.EndpointService.S3;
 import static ecsvpce.core.EndpointService.SECRETSMANAGER;
 import static ecsvpce.core.EndpointService.SSM;
+import static ecsvpce.core.diagnosis.FindingCode.DEFAULT_ROUTE_BLACKHOLE;
 import static ecsvpce.core.diagnosis.FindingCode.CUSTOM_DNS_SERVERS;
 import static ecsvpce.core.diagnosis.FindingCode.ENDPOINT_MISSING;
 import static ecsvpce.core.diagnosis.FindingCode.ENDPOINT_NOT_AVAILABLE;
@@ -89,7 +90,7 @@ class DiagnoserTest {
     void endpointMissing(EndpointService service) {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(service).build());
 
-        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, service, BLOCKING, null));
+        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, service, BLOCKING, Snapshots.VPC_ID));
         assertThat(diagnosis.findings().get(0).explanation()).contains(service.id());
     }
 
@@ -172,7 +173,7 @@ class DiagnoserTest {
         void customDnsServersAreAdvisory() {
             Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().dnsServers("10.0.0.53", "10.0.1.53").build());
 
-            assertThat(findings(diagnosis)).containsExactly(tuple(CUSTOM_DNS_SERVERS, null, ADVISORY, VPC_ID));
+            assertThat(findings(diagnosis)).containsExactly(tuple(CUSTOM_DNS_SERVERS, null, ADVISORY, Snapshots.DHCP_OPTIONS));
             assertThat(diagnosis.findings().get(0).explanation()).contains("10.0.0.53");
         }
 
@@ -239,7 +240,7 @@ class DiagnoserTest {
             Diagnosis diagnosis = diagnose(dockerHub, taskPlacement(), isolatedSeedVpc().internetPath(target).build());
 
             assertThat(findings(diagnosis)).containsExactly(
-                    tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, ADVISORY, null),
+                    tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, ADVISORY, ROUTE_TABLE),
                     tuple(INTERNET_PATH_PRESENT, null, ADVISORY, ROUTE_TABLE));
             assertThat(diagnosis.internetPath()).contains(target);
             assertThat(diagnosis.blocking()).isEmpty();
@@ -253,7 +254,8 @@ class DiagnoserTest {
             Diagnosis diagnosis = diagnose(dockerHub, taskPlacement(), snapshot);
 
             assertThat(diagnosis.internetPath()).isEmpty();
-            assertThat(findings(diagnosis)).containsExactly(tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, ROUTE_TABLE));
+            assertThat(findings(diagnosis)).containsExactly(tuple(DEFAULT_ROUTE_BLACKHOLE, null, BLOCKING, ROUTE_TABLE),
+                    tuple(NEED_NOT_SERVABLE_BY_ENDPOINT, null, BLOCKING, ROUTE_TABLE));
         }
 
         @Test
@@ -289,7 +291,7 @@ class DiagnoserTest {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(LOGS).internetPath("nat-0abc").build());
 
         assertThat(findings(diagnosis)).containsExactly(
-                tuple(ENDPOINT_MISSING, LOGS, BLOCKING, null),
+                tuple(ENDPOINT_MISSING, LOGS, BLOCKING, Snapshots.VPC_ID),
                 tuple(INTERNET_PATH_PRESENT, null, ADVISORY, ROUTE_TABLE));
     }
 
@@ -319,6 +321,6 @@ class DiagnoserTest {
                 "ENDPOINT_PENDING", "SERVED_BY_CENTRAL_ENDPOINT", "DNS_ZONE_SHADOWS_SERVICE", "DNS_ZONES_UNREADABLE",
                 "VPC_OWNED_BY_ANOTHER_ACCOUNT", "NETWORK_ACL_BLOCKS_443", "NETWORK_ACL_BLOCKS_RETURN_TRAFFIC",
                 "ENDPOINT_POLICY_DENIES", "ENDPOINT_POLICY_MAY_DENY", "IPV6_ONLY_SUBNET", "ENDPOINT_REACHED_BUT_BLOCKED",
-                "FIRELENS_OUTPUT_NEEDS_ENDPOINT");
+                "FIRELENS_OUTPUT_NEEDS_ENDPOINT", "DEFAULT_ROUTE_BLACKHOLE");
     }
 }

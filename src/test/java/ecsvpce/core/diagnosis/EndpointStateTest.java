@@ -16,6 +16,7 @@ import static ecsvpce.core.fixtures.Snapshots.isolatedSeedVpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.network.NetworkSnapshot;
 import org.junit.jupiter.api.Test;
@@ -84,14 +85,14 @@ class EndpointStateTest {
     void aDeletedInterfaceEndpointDoesNotCount() {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.state("deleted")).build());
 
-        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, SECRETSMANAGER, BLOCKING, null));
+        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, SECRETSMANAGER, BLOCKING, Snapshots.VPC_ID));
     }
 
     @Test
     void aDeletedGatewayDoesNotCount() {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().endpoint(S3, e -> e.state("Deleted")).build());
 
-        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, null));
+        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, Snapshots.VPC_ID));
     }
 
     @Test

@@ -17,6 +17,7 @@ import static ecsvpce.core.fixtures.Snapshots.isolatedSeedVpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.fixtures.Rules;
 import ecsvpce.core.network.NetworkSnapshot;
@@ -67,7 +68,7 @@ class S3GatewayTest {
 
         Diagnosis diagnosis = diagnoseSeedTask(snapshot);
 
-        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_WRONG_TYPE, S3, BLOCKING, "vpce-s3-interface"));
+        assertThat(findings(diagnosis)).containsExactly(tuple(ENDPOINT_WRONG_TYPE, S3, BLOCKING, Snapshots.VPC_ID));
         assertThat(diagnosis.findings().get(0).explanation()).contains("gateway");
     }
 
@@ -108,12 +109,12 @@ class S3GatewayTest {
 
         Diagnosis blocked = diagnoseSeedTask(toTheVpcOnly);
 
-        assertThat(findings(blocked)).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, null),
+        assertThat(findings(blocked)).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, Snapshots.VPC_ID),
                 tuple(TASK_SG_EGRESS_BLOCKS_443, S3, BLOCKING, TASK_SG));
         assertThat(blocked.findings().get(1).fix()).isEqualTo("aws ec2 authorize-security-group-egress --group-id "
                 + TASK_SG + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,PrefixListIds=[{PrefixListId="
                 + "$(aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values="
                 + "com.amazonaws.ap-northeast-1.s3 --query 'PrefixLists[0].PrefixListId' --output text)}]'");
-        assertThat(findings(diagnoseSeedTask(toAPrefixList))).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, null));
+        assertThat(findings(diagnoseSeedTask(toAPrefixList))).containsExactly(tuple(ENDPOINT_MISSING, S3, BLOCKING, Snapshots.VPC_ID));
     }
 }

@@ -198,7 +198,7 @@ class SecurityGroupChecksTest {
                     .endpoint(LOGS, e -> e.subnets(SUBNET_C)).endpoint(SSM, e -> e.subnets(SUBNET_C))
                     .taskEgress(Rules.tcp443FromCidr(SUBNET_C_CIDR), Rules.tcp443ToPrefixList(Rules.S3_PREFIX_LIST)).build();
 
-            assertThat(findings(diagnoseSeedTask(fine))).containsExactly(tuple(ENDPOINT_MISSING, SECRETSMANAGER, BLOCKING, null));
+            assertThat(findings(diagnoseSeedTask(fine))).containsExactly(tuple(ENDPOINT_MISSING, SECRETSMANAGER, BLOCKING, Snapshots.VPC_ID));
             assertThat(diagnoseSeedTask(blocked).blocking()).extracting(Finding::code, Finding::service).containsExactly(
                     tuple(ENDPOINT_MISSING, SECRETSMANAGER), tuple(TASK_SG_EGRESS_BLOCKS_443, SECRETSMANAGER));
         }
@@ -210,7 +210,7 @@ class SecurityGroupChecksTest {
             Diagnosis diagnosis = diagnose(needs(Tasks.seedDefinition(), launch("1.4.0")),
                     new TaskPlacement(Tasks.ACCOUNT, TASK_SUBNET, List.of()), snapshot);
 
-            assertThat(findings(diagnosis)).containsExactly(tuple(TASK_SECURITY_GROUPS_UNKNOWN, null, ADVISORY, null));
+            assertThat(findings(diagnosis)).containsExactly(tuple(TASK_SECURITY_GROUPS_UNKNOWN, null, ADVISORY, Snapshots.TASK_SUBNET));
         }
     }
 }

@@ -1,0 +1,75 @@
+package ecsvpce.core.diagnosis;
+
+import ecsvpce.core.needs.TaskNeeds;
+import ecsvpce.core.needs.UnservableNeed;
+import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.Route;
+import ecsvpce.core.network.RouteTable;
+import java.util.Optional;
+
+/**
+ * What the subnet's default route (0.0.0.0/0) means for the task (docs/real-estates.md#a-default-route-to-a-nat-gateway-that-is-gone):
+ * a path to the internet serves what no endpoint serves; a route whose target is gone (state
+ * {@code blackhole}, typically a deleted NAT gateway) is no path at all, and is named with the change
+ * that restores it. Routes are never changed by the product.
+ */
+final class DefaultRouteCheck {
+    private static final String ANYWHERE = "0.0.0.0/0";
+
+    private final NetworkSnapshot snapshot;
+    private final RouteTable routeTable;
+    private final Findings findings;
+
+    DefaultRouteCheck(NetworkSnapshot snapshot, RouteTable routeTable, Findings findings) {
+        this.snapshot = snapshot;
+        this.routeTable = routeTable;
+        this.findings = findings;
+    }
+
+    void check(TaskNeeds needs) {
+        Optional<String> internetPath = routeTable.internetPath().map(Route::target);
+        Optional<Route> blackhole = routeTable.blackholeDefaultRoute();
+        blackhole.ifPresent(route -> blackhole(route, !needs.unservable().isEmpty()));
+        for (UnservableNeed unservable : needs.unservable()) {
+            String copyToEcr = "image".equals(unservable.reason().field()) ? " (or copy the image to private ECR in "
+                    + snapshot.region() + ", which an ECR pull-through cache rule does)" : "";
+            findings.add(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT, null,
+                    internetPath.isPresent() ? Severity.ADVISORY : Severity.BLOCKING, routeTable.id(),
+                    unservable.reason() + internetPath.map(target -> " (served through " + target + ")").orElse(""),
+                    internetPath.isPresent() ? null : blackhole.map(this::restore).orElse("aws ec2 create-route "
+                            + "--route-table-id " + routeTable.id() + " --destination-cidr-block " + ANYWHERE
+                            + " --nat-gateway-id NAT_GATEWAY_ID") + copyToEcr);
+        }
+        internetPath.ifPresent(target -> findings.add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY,
+                routeTable.id(), "route table " + routeTable.id() + " sends " + ANYWHERE + " to " + target
+                        + ": AWS services are reachable without endpoints, so a failure is more likely a security "
+                        + "group, NACL or DNS problem"));
+    }
+
+    /**
+     * Blocking when the task needs what only the internet serves; otherwise the endpoints serve its
+     * start-up and the dead route only drops the rest of its traffic.
+     */
+    private void blackhole(Route route, boolean internetNeeded) {
+        findings.add(FindingCode.DEFAULT_ROUTE_BLACKHOLE, null, internetNeeded ? Severity.BLOCKING : Severity.ADVISORY,
+                routeTable.id(), "route table " + routeTable.id() + " sends " + ANYWHERE + " to " + route.target()
+                        + ", which no longer exists (route state blackhole): the subnet has no internet path and its "
+                        + "traffic to anything no endpoint serves is dropped; point the route at a working target "
+                        + "(replace-route: create-route fails while the dead route is there), or, if the subnet is "
+                        + "meant to be isolated, remove it: aws ec2 delete-route --route-table-id " + routeTable.id()
+                        + " --destination-cidr-block " + ANYWHERE,
+                restore(route));
+    }
+
+    /** The dead route pointed at a working target of its kind: one the VPC's other route tables use, if any. */
+    private String restore(Route dead) {
+        String kind = dead.target() == null ? "" : dead.target().substring(0, dead.target().indexOf('-') + 1);
+        String working = snapshot.routeTables().stream()
+                .flatMap(table -> table.internetPath().stream())
+                .map(Route::target)
+                .filter(target -> !kind.isEmpty() && target.startsWith(kind))
+                .sorted().findFirst()
+                .orElse(Fixes.placeholderTarget(kind));
+        return Fixes.replaceDefaultRoute(routeTable.id(), working);
+    }
+}
