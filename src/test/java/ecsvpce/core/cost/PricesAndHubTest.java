@@ -7,10 +7,48 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Region's list price unless the team set one; what a shared hub would save, and until what traffic. */
 class PricesAndHubTest {
+    /** The Regions of the table: hourly price and a month in one zone at 730 hours, as docs/cost.md lists them. */
+    private static final List<List<String>> LISTED = List.of(
+            List.of("us-east-1", "0.01", "7.30"),
+            List.of("us-east-2", "0.01", "7.30"),
+            List.of("us-west-1", "0.011", "8.03"),
+            List.of("us-west-2", "0.01", "7.30"),
+            List.of("ca-central-1", "0.011", "8.03"),
+            List.of("ca-west-1", "0.011", "8.03"),
+            List.of("mx-central-1", "0.0105", "7.67"),
+            List.of("sa-east-1", "0.021", "15.33"),
+            List.of("eu-central-1", "0.012", "8.76"),
+            List.of("eu-central-2", "0.0132", "9.64"),
+            List.of("eu-west-1", "0.011", "8.03"),
+            List.of("eu-west-2", "0.011", "8.03"),
+            List.of("eu-west-3", "0.011", "8.03"),
+            List.of("eu-south-1", "0.01155", "8.43"),
+            List.of("eu-south-2", "0.011", "8.03"),
+            List.of("eu-north-1", "0.0105", "7.67"),
+            List.of("il-central-1", "0.01155", "8.43"),
+            List.of("me-south-1", "0.0121", "8.83"),
+            List.of("me-central-1", "0.0121", "8.83"),
+            List.of("af-south-1", "0.01309", "9.56"),
+            List.of("ap-east-1", "0.0143", "10.44"),
+            List.of("ap-south-1", "0.013", "9.49"),
+            List.of("ap-south-2", "0.013", "9.49"),
+            List.of("ap-northeast-1", "0.014", "10.22"),
+            List.of("ap-northeast-2", "0.013", "9.49"),
+            List.of("ap-northeast-3", "0.014", "10.22"),
+            List.of("ap-southeast-1", "0.013", "9.49"),
+            List.of("ap-southeast-2", "0.013", "9.49"),
+            List.of("ap-southeast-3", "0.013", "9.49"),
+            List.of("ap-southeast-4", "0.013", "9.49"),
+            List.of("ap-southeast-5", "0.0117", "8.54"),
+            List.of("ap-southeast-7", "0.0117", "8.54"));
 
     @Test
     void theRegionsListPriceFromTheTable() {
@@ -26,9 +64,33 @@ class PricesAndHubTest {
     @Test
     void theTeamsPriceOverridesTheTableAndARegionNotInItSaysSo() {
         assertThat(RegionPrices.of("eu-central-1", Optional.of(new BigDecimal("0.02"))).monthly(1)).isEqualByComparingTo("14.60");
-        EndpointPrice unknown = RegionPrices.of("mx-central-1", Optional.empty());
+        // Asia Pacific (Taipei): no price in the table (docs/cost.md#prices-by-region says why)
+        EndpointPrice unknown = RegionPrices.of("ap-east-2", Optional.empty());
         assertThat(unknown.usdPerAzHour()).isEqualByComparingTo("0.01");
-        assertThat(unknown.source()).contains("no list price for mx-central-1").contains("InterfaceEndpointUsdPerAzHour");
+        assertThat(unknown.monthly(1)).isEqualByComparingTo("7.30");
+        assertThat(unknown.source()).contains("no list price for ap-east-2").contains("us-east-1")
+                .contains("InterfaceEndpointUsdPerAzHour").doesNotContain(RegionPrices.CHECKED);
+        assertThat(RegionPrices.table()).doesNotContainKeys("ap-east-2", "us-gov-west-1", "cn-north-1");
+    }
+
+    static Stream<Arguments> listed() {
+        return LISTED.stream().map(row -> Arguments.of(row.get(0), row.get(1), row.get(2)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("listed")
+    void everyRegionOfTheTableHasItsListPrice(String region, String usdPerAzHour, String monthlyPerAz) {
+        EndpointPrice price = RegionPrices.of(region, Optional.empty());
+
+        assertThat(price.usdPerAzHour()).isEqualByComparingTo(usdPerAzHour);
+        assertThat(price.monthly(1)).isEqualByComparingTo(monthlyPerAz);
+        assertThat(price.usdPerGb()).isEqualByComparingTo("0.01");
+        assertThat(price.source()).isEqualTo("AWS PrivateLink list price for " + region + ", checked " + RegionPrices.CHECKED);
+    }
+
+    @Test
+    void theTableHoldsTheseRegionsAndNoOther() {
+        assertThat(RegionPrices.table()).containsOnlyKeys(LISTED.stream().map(row -> row.get(0)).toList());
     }
 
     @Test
