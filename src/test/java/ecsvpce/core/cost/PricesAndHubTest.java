@@ -2,11 +2,16 @@ package ecsvpce.core.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ecsvpce.template.SamTemplate;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +96,18 @@ class PricesAndHubTest {
     @Test
     void theTableHoldsTheseRegionsAndNoOther() {
         assertThat(RegionPrices.table()).containsOnlyKeys(LISTED.stream().map(row -> row.get(0)).toList());
+    }
+
+    @Test
+    void theManualListsTheSameRegionsAndPrices() throws IOException {
+        String page = Files.readString(SamTemplate.projectRoot().resolve("docs/cost.md"));
+        String section = page.substring(page.indexOf("\n## Prices by Region\n"));
+        int next = section.indexOf("\n## ", 1);
+        Pattern row = Pattern.compile("\\| ([a-z]{2}-[a-z]+-\\d) \\| ([0-9.]+) \\| ([0-9.]+) \\|");
+
+        assertThat(section.substring(0, next < 0 ? section.length() : next).lines().map(row::matcher).filter(Matcher::matches)
+                .map(match -> List.of(match.group(1), match.group(2), match.group(3))))
+                .as("docs/cost.md#prices-by-region").containsExactlyInAnyOrderElementsOf(LISTED);
     }
 
     @Test
