@@ -12,8 +12,8 @@ import java.util.Optional;
  * overrides the hourly price everywhere.
  */
 public final class RegionPrices {
-    /** When the table was last checked against the AWS Price List (service AmazonVPC, usage type REGION-VpcEndpoint-Hours). */
-    public static final String CHECKED = "2026-12-07";
+    /** The date of AWS's published price data the table holds (service AmazonVPC, usage type REGION-VpcEndpoint-Hours). */
+    public static final String PRICES_OF = "2025-06-13";
     /** Hours in a month, as AWS's own price examples count them. */
     public static final BigDecimal HOURS_PER_MONTH = new BigDecimal("730");
     /** Data processed by all interface endpoints of a Region, first petabyte of a month. */
@@ -68,7 +68,7 @@ public final class RegionPrices {
         BigDecimal listed = region == null ? null : USD_PER_AZ_HOUR.get(region);
         if (listed != null) {
             return new EndpointPrice(region, listed, USD_PER_GB_FIRST_PB,
-                    "AWS PrivateLink list price for " + region + ", checked " + CHECKED);
+                    "AWS PrivateLink list price for " + region + " as published on " + PRICES_OF);
         }
         return new EndpointPrice(region, USD_PER_AZ_HOUR.get(FALLBACK_REGION), USD_PER_GB_FIRST_PB,
                 "no list price for " + region + " in the product's table: " + FALLBACK_REGION

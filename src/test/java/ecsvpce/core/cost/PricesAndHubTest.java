@@ -61,7 +61,7 @@ class PricesAndHubTest {
 
         assertThat(frankfurt.usdPerAzHour()).isEqualByComparingTo("0.012");
         assertThat(frankfurt.monthly(3)).isEqualByComparingTo("26.28");
-        assertThat(frankfurt.source()).contains("eu-central-1").contains(RegionPrices.CHECKED);
+        assertThat(frankfurt.source()).contains("eu-central-1").contains(RegionPrices.PRICES_OF);
         assertThat(RegionPrices.of("ap-northeast-1", Optional.empty()).monthly(1)).isEqualByComparingTo("10.22");
         assertThat(RegionPrices.of("us-east-1", Optional.empty()).monthly(1)).isEqualByComparingTo("7.30");
     }
@@ -74,7 +74,7 @@ class PricesAndHubTest {
         assertThat(unknown.usdPerAzHour()).isEqualByComparingTo("0.01");
         assertThat(unknown.monthly(1)).isEqualByComparingTo("7.30");
         assertThat(unknown.source()).contains("no list price for ap-east-2").contains("us-east-1")
-                .contains("InterfaceEndpointUsdPerAzHour").doesNotContain(RegionPrices.CHECKED);
+                .contains("InterfaceEndpointUsdPerAzHour").doesNotContain(RegionPrices.PRICES_OF);
         assertThat(RegionPrices.table()).doesNotContainKeys("ap-east-2", "us-gov-west-1", "cn-north-1");
     }
 
@@ -90,7 +90,7 @@ class PricesAndHubTest {
         assertThat(price.usdPerAzHour()).isEqualByComparingTo(usdPerAzHour);
         assertThat(price.monthly(1)).isEqualByComparingTo(monthlyPerAz);
         assertThat(price.usdPerGb()).isEqualByComparingTo("0.01");
-        assertThat(price.source()).isEqualTo("AWS PrivateLink list price for " + region + ", checked " + RegionPrices.CHECKED);
+        assertThat(price.source()).isEqualTo("AWS PrivateLink list price for " + region + " as published on " + RegionPrices.PRICES_OF);
     }
 
     @Test
