@@ -14,21 +14,12 @@ import java.util.Set;
  */
 public record Consumer(String id, Kind kind, String vpcId, Set<EndpointService> needs) {
 
+    /** An ECS service, a task an EventBridge rule or Scheduler schedule runs, a Batch compute environment on Fargate. */
     public enum Kind {
-        SERVICE("ECS service"),
-        EVENTBRIDGE_RULE("EventBridge rule"),
-        SCHEDULE("EventBridge Scheduler schedule"),
-        BATCH_COMPUTE_ENVIRONMENT("AWS Batch compute environment");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        SERVICE,
+        EVENTBRIDGE_RULE,
+        SCHEDULE,
+        BATCH_COMPUTE_ENVIRONMENT
     }
 
     public Consumer {

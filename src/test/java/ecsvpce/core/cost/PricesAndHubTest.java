@@ -1,6 +1,7 @@
 package ecsvpce.core.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ecsvpce.template.SamTemplate;
 import java.io.IOException;
@@ -149,6 +150,23 @@ class PricesAndHubTest {
         assertThat(HubAdvice.of(endpoints, price)).extracting(HubAdvice.Advice::serviceName)
                 .containsExactly("com.amazonaws.us-east-1.logs");
         assertThat(HubAdvice.of(List.of(endpoint("vpce-1", "vpc-a", "logs", 1)), price)).isEmpty();
+    }
+
+    @Test
+    void theLargestSavingComesFirstAndAnEndpointBeingDeletedPaysNothing() {
+        EndpointPrice price = RegionPrices.of("us-east-1", Optional.empty());
+        InterfaceEndpoint deleting = new InterfaceEndpoint("vpce-9", "vpc-c", "com.amazonaws.us-east-1.ecr.api", "deleting",
+                List.of("subnet-0"), List.of("us-east-1a"), Instant.EPOCH, Map.of());
+        List<InterfaceEndpoint> endpoints = List.of(endpoint("vpce-1", "vpc-a", "ecr.api", 1),
+                endpoint("vpce-2", "vpc-b", "ecr.api", 1), deleting,
+                endpoint("vpce-3", "vpc-a", "ssm", 3), endpoint("vpce-4", "vpc-b", "ssm", 3));
+
+        // ssm: 43.80 together against 21.90 + 0.50, saves 21.40; ecr.api: 14.60 against 7.80, saves 6.80
+        // (the endpoint being deleted is billed no more, so it is not counted).
+        assertThat(HubAdvice.of(endpoints, price)).extracting(HubAdvice.Advice::serviceName, HubAdvice.Advice::endpoints)
+                .containsExactly(tuple("com.amazonaws.us-east-1.ssm", 2), tuple("com.amazonaws.us-east-1.ecr.api", 2));
+        assertThat(deleting.billed()).isFalse();
+        assertThat(endpoint("vpce-1", "vpc-a", "ecr.api", 1).billed()).isTrue();
     }
 
     private static InterfaceEndpoint endpoint(String id, String vpc, String service, int zones) {
