@@ -59,7 +59,8 @@ final class SweepInventory {
      * @param workloadsByVpc  each service in each covered subnet, by VPC in id order
      * @param serviceByArn    the services of those workloads
      * @param unknownVpcs     VPCs where some service's needs were not read (skipped on purpose, definition
-     *                        unreadable), with why: the cost side judges no endpoint there
+     *                        unreadable), with why: the cost side judges no endpoint there (a VPC outside
+     *                        ALLOWED_VPC_IDS needs no entry: the cost side does not list its endpoints)
      * @param unknownEverywhere what kept part of the fleet from being listed at all (clusters, services, subnets)
      */
     record Inventory(List<String> clusterArns, Map<String, List<Workload>> workloadsByVpc, Map<String, FargateService> serviceByArn,
@@ -123,7 +124,6 @@ final class SweepInventory {
             }
         }
         leftAlone.forEach(vpc -> skipped.add(new Skipped(vpc, guardRails.vpc(vpc).orElseThrow())));
-        leftAlone.forEach(vpc -> unknownVpcs.putIfAbsent(vpc, "the VPC is left alone on purpose"));
         Map<String, List<Workload>> workloadsByVpc = new TreeMap<>();
         Map<String, FargateService> serviceByArn = new LinkedHashMap<>();
         Map<FargateService, TaskDefinition> definitionOf = taskDefinitions(coveredSubnets.keySet(), unreadable);

@@ -131,9 +131,8 @@ public final class MetricLines {
      * recovery, one line each.
      */
     private static List<Long> ledger(JsonNode report, Map<String, Number> totals) {
-        List<Long> recoveries = new ArrayList<>();
         if (!report.has("incident") && !report.has("incidents") && !report.has("openIncidents") && !report.has("ledger")) {
-            return recoveries;
+            return List.of();
         }
         List<JsonNode> incidents = new ArrayList<>();
         report.path("incidents").forEach(incidents::add);
@@ -146,9 +145,8 @@ public final class MetricLines {
             totals.put("OpenIncidents", report.path("openIncidents").size());
         }
         totals.put("LedgerFailures", report.path("ledger").path("errors").size());
-        incidents.stream().filter(i -> i.path("status").asText().equals("CLOSED") && i.has("recoverySeconds"))
-                .forEach(i -> recoveries.add(i.path("recoverySeconds").asLong()));
-        return recoveries;
+        return incidents.stream().filter(i -> i.path("status").asText().equals("CLOSED") && i.has("recoverySeconds"))
+                .map(i -> i.path("recoverySeconds").asLong()).toList();
     }
 
     private static String line(Instant at, Map<String, String> dimensions, Map<String, Number> metrics) {

@@ -80,10 +80,11 @@ public final class Readables {
         for (JsonNode finding : findings) {
             String explanation = text(finding, "explanation", "");
             String resource = text(finding, "resourceId", "");
-            // The resource is named once: in parentheses only when the explanation does not name it.
+            // The resource is named once: in parentheses only when the explanation does not name it (no
+            // resource, "", is in every explanation).
             lines.add(text(finding, "severity", "") + " " + text(finding, "code", "")
                     + (finding.hasNonNull("service") ? " " + text(finding, "service", "") : "")
-                    + (resource.isEmpty() || explanation.contains(resource) ? "" : " (" + resource + ")") + ": "
+                    + (explanation.contains(resource) ? "" : " (" + resource + ")") + ": "
                     + explanation
                     + (withChanges && finding.hasNonNull("fix") ? "\n    change: " + text(finding, "fix", "") : ""));
         }

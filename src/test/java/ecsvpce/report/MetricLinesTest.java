@@ -147,6 +147,27 @@ class MetricLinesTest {
         assertThat(totals.path("FollowUpsQueued").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theLedgersIncidentsAreCountedByWhatBecameOfThemAndEachClosedOneIsTimed() throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>(SweepSample.PLANNED.json());
+        json.put("incidents", List.of(Map.of("id", "vpc-1#1", "status", "OPENED"),
+                Map.of("id", "vpc-2#3", "status", "CLOSED", "recoverySeconds", 540, "closedBy", "SWEEP"),
+                Map.of("id", "vpc-3#1", "status", "CLOSED", "closedBy", "GONE")));
+        json.put("openIncidents", List.of(Map.of("id", "vpc-1#1", "status", "OPEN")));
+        json.put("ledger", Map.of("status", "FAILED", "errors", List.of("dynamodb:Query was throttled")));
+
+        List<String> lines = MetricLines.of(json, "SweepFunction", ReportSamples.NOW);
+        JsonNode totals = JSON.readTree(lines.get(0));
+
+        assertThat(totals.path("IncidentsOpened").asInt()).isEqualTo(1);
+        assertThat(totals.path("IncidentsClosed").asInt()).isEqualTo(2);
+        assertThat(totals.path("OpenIncidents").asInt()).isEqualTo(1);
+        assertThat(totals.path("LedgerFailures").asInt()).isEqualTo(1);
+        assertThat(lines).filteredOn(line -> line.contains("IncidentRecoverySeconds")).as("one line per timed closed incident")
+                .singleElement().satisfies(line -> assertThat(JSON.readTree(line).path("IncidentRecoverySeconds").asLong())
+                        .isEqualTo(540));
+    }
+
     /** Each line by its dimensions, {@code Key=value,...}. */
     private static Map<String, JsonNode> byDimensions(List<String> lines) throws Exception {
         Map<String, JsonNode> byDimensions = new LinkedHashMap<>();
