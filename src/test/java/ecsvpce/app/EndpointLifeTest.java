@@ -14,6 +14,8 @@ import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.EndpointCosts;
 import ecsvpce.report.EndpointCosts.EndpointLine;
 import ecsvpce.report.Mode;
+import ecsvpce.report.Readables;
+import ecsvpce.report.ReportJson;
 import ecsvpce.report.SweepReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +37,7 @@ class EndpointLifeTest {
     private static final String REGION = Snapshots.REGION;
     private static final String OTHER_VPC = "vpc-0other";
     private static final String OTHER_SUBNET = "subnet-0other";
+    private static final String BATCH_SUBNET = "subnet-0batch";
     private static final String RULE = "arn:aws:events:" + REGION + ":" + Tasks.ACCOUNT + ":rule/nightly#1";
 
     private final InMemoryPorts aws = new InMemoryPorts();
@@ -69,9 +72,19 @@ class EndpointLifeTest {
     }
 
     private EndpointCosts sweep(Settings settings, boolean removeIdle, SweepScope scope, Instant at) {
+        return swept(settings, removeIdle, scope, at).endpointCosts();
+    }
+
+    private SweepReport.Swept swept(Settings settings, boolean removeIdle, SweepScope scope, Instant at) {
         FleetSweep sweep = new FleetSweep(aws, aws, aws, aws, settings, REGION, Clock.fixed(at, ZoneOffset.UTC),
                 costs.ports(new CostSettings(30, removeIdle, Optional.empty())));
-        return ((SweepReport.Swept) sweep.sweep(scope, () -> false)).endpointCosts();
+        return (SweepReport.Swept) sweep.sweep(scope, () -> false);
+    }
+
+    /** The lines under {@code heading} in the sweep's report as people read it; none when it has no such section. */
+    private static List<String> section(SweepReport.Swept report, String heading) {
+        return Readables.of(ReportJson.toMap(report)).sections().stream().filter(s -> s.heading().equals(heading))
+                .flatMap(s -> s.lines().stream()).toList();
     }
 
     private static EndpointLine line(EndpointCosts report, String id) {
@@ -108,6 +121,8 @@ class EndpointLifeTest {
         assertThat(line(manualDryRun, "vpce-kms").removalReason()).contains("dry run");
         assertThat(List.of(line(off, "vpce-kms"), line(dryRun, "vpce-theirs"), line(off, "vpce-theirs"))).allSatisfy(l -> {
             assertThat(l.status()).isEqualTo("IDLE");
+            assertThat(l.createdAt()).as("its age, which makes it old enough to judge")
+                    .isEqualTo(NOW.minus(Duration.ofDays(40)).toString());
             assertThat(l.removal()).isEqualTo("REPORTED");
             assertThat(l.command()).isEqualTo("aws ec2 delete-vpc-endpoints --vpc-endpoint-ids " + l.endpointId()
                     + " --region " + REGION);
@@ -127,7 +142,8 @@ class EndpointLifeTest {
                 "arn:aws:ecs:" + REGION + ":" + Tasks.ACCOUNT + ":task-definition/nightly", null, List.of(OTHER_SUBNET), false));
         costs.schedules.add(new ScheduledTask("arn:aws:scheduler:" + REGION + ":" + Tasks.ACCOUNT + ":schedule/default/s",
                 Consumer.Kind.SCHEDULE, Tasks.CLUSTER_ARN, Tasks.TASK_DEFINITION_ARN, "1.4.0", List.of(OTHER_SUBNET), false));
-        costs.environments.add(new BatchEnvironments.FargateEnvironment("arn:aws:batch:ce/jobs", List.of(OTHER_SUBNET)));
+        aws.vpcOfSubnet.put(BATCH_SUBNET, OTHER_VPC);
+        costs.environments.add(new BatchEnvironments.FargateEnvironment("arn:aws:batch:ce/jobs", List.of(BATCH_SUBNET)));
         costs.jobDefinitions.add(new BatchEnvironments.FargateJobDefinition(Tasks.seedDefinition(), null));
 
         EndpointCosts report = sweep(Mode.REMEDIATE, true);
@@ -138,7 +154,82 @@ class EndpointLifeTest {
         assertThat(line(report, "vpce-ecr").status()).isEqualTo("NEEDED");
         assertThat(line(report, "vpce-kms").status()).isEqualTo("IDLE");
         assertThat(report.sources()).extracting(EndpointCosts.Source::status).containsOnly("READ");
+        assertThat(report.sources()).contains(new EndpointCosts.Source("ECS services", "READ", "1 Fargate service(s)"));
         assertThat(costs.writes).containsExactly("mark vpce-kms " + NOW);
+    }
+
+    @Test
+    void anEndpointAServiceNeedsIsNeededByThatService() {
+        InterfaceEndpoint logs = new InterfaceEndpoint("vpce-logs-web", Snapshots.VPC_ID,
+                "com.amazonaws." + REGION + ".logs", "available", List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_AZ),
+                NOW.minus(Duration.ofDays(40)), Map.of(ResourceTags.CREATED_BY, ResourceTags.PRODUCT));
+        costs.endpoint(logs, 0);
+
+        EndpointCosts report = sweep(Mode.REMEDIATE, true);
+
+        assertThat(line(report, "vpce-logs-web").status()).isEqualTo("NEEDED");
+        assertThat(line(report, "vpce-logs-web").neededBy()).containsExactly(service("web", Map.of()).serviceArn());
+        assertThat(costs.writes).isEmpty();
+    }
+
+    @Test
+    void aClusterWhoseServicesCannotBeListedMakesNothingIdle() {
+        costs.endpoint(endpoint("vpce-kms", "kms", true), 0);
+        aws.fail("fargateServices:" + Tasks.CLUSTER_ARN, InMemoryPorts.stillFailing("ecs:ListServices"));
+
+        EndpointCosts report = sweep(Mode.REMEDIATE, true);
+
+        assertThat(line(report, "vpce-kms").status()).isEqualTo("NEEDS_UNKNOWN");
+        assertThat(line(report, "vpce-kms").reason()).isEqualTo("not judged: 1 cluster listing(s) could not be read");
+        assertThat(report.sources()).contains(new EndpointCosts.Source("ECS services", "UNREADABLE",
+                "0 Fargate service(s); 1 cluster listing(s) could not be read"));
+        assertThat(costs.writes).isEmpty();
+    }
+
+    @Test
+    void aScheduledTaskWhoseTaskDefinitionCannotBeReadMakesNothingIdleInItsVpc() {
+        String nightly = "arn:aws:ecs:" + REGION + ":" + Tasks.ACCOUNT + ":task-definition/nightly";
+        costs.endpoint(endpoint("vpce-kms", "kms", true), 0);
+        costs.ruleTasks.add(new ScheduledTask(RULE, Consumer.Kind.EVENTBRIDGE_RULE, Tasks.CLUSTER_ARN, nightly, null,
+                List.of("subnet-0deletedsince", OTHER_SUBNET), false));
+        aws.fail("taskDefinition:" + nightly, InMemoryPorts.refused("ecs:DescribeTaskDefinition"));
+
+        EndpointCosts report = sweep(Mode.REMEDIATE, true);
+
+        assertThat(line(report, "vpce-kms").status()).isEqualTo("NEEDS_UNKNOWN");
+        assertThat(line(report, "vpce-kms").reason()).isEqualTo("not judged: the task definition " + nightly + " of "
+                + RULE + " could not be read");
+        assertThat(costs.writes).isEmpty();
+    }
+
+    @Test
+    void theReportListsTheIdleOnesWithWhatBecameOfThemAndGroupsTheOnesNotJudgedByWhy() {
+        String third = "vpc-0third";
+        String nightly = "arn:aws:ecs:" + REGION + ":" + Tasks.ACCOUNT + ":task-definition/nightly";
+        aws.vpcOfSubnet.put("subnet-0third", third);
+        InterfaceEndpoint kms = endpoint("vpce-kms", "kms", true);
+        costs.endpoint(kms, 0).endpoint(endpoint("vpce-theirs", "kms", false), 0)
+                .endpoint(new InterfaceEndpoint("vpce-logs-web", Snapshots.VPC_ID, "com.amazonaws." + REGION + ".logs",
+                        "available", List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_AZ), kms.createdAt(), Map.of()), 0)
+                .fail("mark", InMemoryPorts.refused("ec2:CreateTags"));
+        for (String id : List.of("vpce-third-kms", "vpce-third-ssm")) {
+            costs.endpoint(new InterfaceEndpoint(id, third, "com.amazonaws." + REGION + "." + id.substring(11), "available",
+                    List.of("subnet-0third"), List.of(REGION + "a"), kms.createdAt(), Map.of()), 0);
+        }
+        costs.ruleTasks.add(new ScheduledTask(RULE, Consumer.Kind.EVENTBRIDGE_RULE, Tasks.CLUSTER_ARN, nightly, null,
+                List.of("subnet-0third"), false));
+        aws.fail("taskDefinition:" + nightly, InMemoryPorts.refused("ecs:DescribeTaskDefinition"));
+
+        SweepReport.Swept report = swept(new Settings(Mode.REMEDIATE, PlanSettings.defaults()), true,
+                SweepScope.everything(), NOW);
+
+        assertThat(section(report, "Idle endpoints")).as("needed or not judged is not idle").satisfiesExactly(
+                ours -> assertThat(ours).startsWith("MARK_FAILED vpce-kms com.amazonaws." + REGION + ".kms in " + OTHER_VPC
+                        + " (1 AZ, 10.22 USD a month, created by the product): ")
+                        .contains(": ec2:CreateTags was denied: grant it to the function's role"),
+                theirs -> assertThat(theirs).startsWith("REPORTED vpce-theirs "));
+        assertThat(section(report, "Endpoints not judged")).as("every source was read").containsExactly(
+                "2 endpoint(s) not judged: the task definition " + nightly + " of " + RULE + " could not be read");
     }
 
     @Test
@@ -152,6 +243,11 @@ class EndpointLifeTest {
         assertThat(report.sources()).filteredOn(s -> s.status().equals("UNREADABLE")).singleElement()
                 .satisfies(s -> assertThat(s.detail()).contains("scheduler:ListSchedules"));
         assertThat(costs.writes).isEmpty();
+        assertThat(section(swept(new Settings(Mode.REMEDIATE, PlanSettings.defaults()), true, SweepScope.everything(), NOW),
+                "Endpoints not judged")).containsExactly(
+                "1 endpoint(s) not judged: EventBridge Scheduler schedules could not be read",
+                "EventBridge Scheduler schedules could not be read: scheduler:ListSchedules was denied: grant it to the "
+                        + "function's role (UnauthorizedOperation)");
     }
 
     @Test
@@ -191,7 +287,11 @@ class EndpointLifeTest {
         assertThat(costs.writes).containsExactly("unmark vpce-kms");
 
         costs.fail("metric", InMemoryPorts.refused("cloudwatch:GetMetricData"));
-        assertThat(line(sweep(Mode.REMEDIATE, true), "vpce-kms").status()).isEqualTo("METRIC_UNREAD");
+        SweepReport.Swept unread = swept(new Settings(Mode.REMEDIATE, PlanSettings.defaults()), true, SweepScope.everything(),
+                NOW);
+        assertThat(line(unread.endpointCosts(), "vpce-kms").status()).isEqualTo("METRIC_UNREAD");
+        assertThat(section(unread, "Endpoints not judged")).containsExactly("1 endpoint(s) not judged: "
+                + "cloudwatch:GetMetricData was denied: grant it to the function's role (UnauthorizedOperation)");
         assertThat(costs.writes).containsExactly("unmark vpce-kms");
     }
 

@@ -76,6 +76,18 @@ class OneServiceSweepTest {
                 + "SERVICE_TASK_START_IMPAIRED of service " + SERVICE_ARN + " in " + CLUSTER + "\n");
     }
 
+    @Test
+    void aServiceOfTheDefaultClusterIsSweptThere() {
+        aws.lookups.put(null + "/" + SERVICE_ARN, new ServiceLookup.Found(web(Map.of())));
+
+        SweepReport.Swept report = sweep(Mode.DRY_RUN, new ServiceEvent("CreateService", null, SERVICE_ARN));
+
+        assertThat(aws.calls).contains("service:null/" + SERVICE_ARN);
+        assertThat(report.totals().clusters()).isEqualTo(1);
+        assertThat(report.vpcs()).singleElement().satisfies(vpc -> assertThat(vpc.actions()).extracting(a -> a.type())
+                .contains("CREATE_INTERFACE_ENDPOINT"));
+    }
+
     /** ECS's word is the evidence: its follow-up recovers the service, at whatever count it stands. */
     @Test
     void aServiceEcsSaysCannotStartItsTasksIsFailingToStartEvenAtItsDesiredCount() {

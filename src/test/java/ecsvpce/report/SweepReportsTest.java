@@ -38,6 +38,30 @@ class SweepReportsTest {
         assertThat(report.totals().unreadable()).isEqualTo(1);
     }
 
+    @Test
+    void aFullSweepSaysWhatItsInterfaceEndpointsCostAndWhatBecameOfTheIdleOnes() {
+        assertThat(summaryWith(totals(3, "51.1", 1, "10.22", 0, 0))).isEqualTo("checked 0 service(s) in 0 VPC(s): "
+                + "0 non-compliant, 0 fixed, 0 not fixable by endpoints; 3 interface endpoint(s) 51.10 USD/month, "
+                + "1 idle (10.22 USD/month)");
+        assertThat(summaryWith(totals(4, "20.44", 3, "30.66", 1, 1))).endsWith("; 4 interface endpoint(s) 20.44 USD/month, "
+                + "3 idle (30.66 USD/month), 1 removed, 1 removal(s) failed");
+        assertThat(summaryWith(totals(2, "20.44", 0, "0", 0, 0))).endsWith("; 2 interface endpoint(s) 20.44 USD/month");
+        assertThat(summaryWith(totals(0, "0", 0, "0", 0, 0))).as("no endpoint, nothing to say")
+                .isEqualTo("checked 0 service(s) in 0 VPC(s): 0 non-compliant, 0 fixed, 0 not fixable by endpoints");
+    }
+
+    private static String summaryWith(EndpointCosts.Totals totals) {
+        EndpointCosts costs = new EndpointCosts(new EndpointCosts.Pricing("ap-northeast-1", new BigDecimal("0.014"),
+                new BigDecimal("0.01"), "list price"), 30, true, totals, List.of(), List.of(), List.of(), null);
+        return SweepReports.swept(Mode.REMEDIATE, 1, List.of(), List.of(), List.of(), List.of(), costs, null).summary();
+    }
+
+    private static EndpointCosts.Totals totals(int endpoints, String monthly, int idle, String idleMonthly, int removed,
+                                               int removalsFailed) {
+        return new EndpointCosts.Totals(endpoints, new BigDecimal(monthly), BigDecimal.ZERO, idle, new BigDecimal(idleMonthly),
+                0, removed, removalsFailed);
+    }
+
     private static VpcReport vpc(String cost, SubnetReport... subnets) {
         return new VpcReport("vpc-1", false, List.of(subnets), List.of(), List.of(), List.of(), new BigDecimal(cost), null);
     }
