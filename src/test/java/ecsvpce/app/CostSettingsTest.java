@@ -33,6 +33,13 @@ class CostSettingsTest {
     }
 
     @Test
+    void theWindowsLimitsAreAccepted() {
+        assertThat(CostSettings.fromEnvironment(Map.of("IDLE_WINDOW_DAYS", "1")).window()).hasDays(1);
+        assertThat(CostSettings.fromEnvironment(Map.of("IDLE_WINDOW_DAYS", "455")).window())
+                .as("CloudWatch's retention of hourly data, the template's MaxValue").hasDays(455);
+    }
+
+    @Test
     void badInputIsAClearErrorNeverASilentDefault() {
         assertThatThrownBy(() -> CostSettings.fromEnvironment(Map.of("IDLE_WINDOW_DAYS", "a month")))
                 .hasMessageContaining("IDLE_WINDOW_DAYS must be a whole number of days");

@@ -15,6 +15,7 @@ import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.network.PrivateZones;
 import ecsvpce.core.plan.PlanSettings;
+import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.CheckReport;
 import ecsvpce.report.CheckReports;
 import ecsvpce.report.CheckVerdict;
@@ -211,6 +212,29 @@ class DeployCheckTest {
     }
 
     @Test
+    void aDocumentWithoutAnArnIsNamedAsTheDocumentGiven() {
+        TaskDefinition document = new TaskDefinition(null, Tasks.seedDefinition().containers(), null, List.of("FARGATE"));
+
+        CheckReport report = check(new Launch(new Document(document), List.of(Snapshots.TASK_SUBNET),
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false));
+
+        assertThat(report.verdict()).isEqualTo(CheckVerdict.READY);
+        assertThat(report.checked().taskDefinition()).isEqualTo("(the document given)");
+        assertThat(report.summary()).startsWith("READY: task definition (the document given) finds");
+    }
+
+    @Test
+    void aFamilyNameIsReportedAsTheRevisionEcsResolvedItTo() {
+        aws.definitions.put("app", Tasks.seedDefinition());
+
+        CheckReport report = check(new Launch(new Named("app"), List.of(Snapshots.TASK_SUBNET),
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false));
+
+        assertThat(report.checked().taskDefinition()).isEqualTo(DEFINITION);
+        assertThat(report.summary()).startsWith("READY: task definition app:7 finds");
+    }
+
+    @Test
     void aServiceIsCheckedWithItsOwnTaskDefinitionSubnetsGroupsAndPlatformVersion() {
         String cluster = Tasks.CLUSTER_ARN;
         aws.lookups.put(cluster + "/web", new ServiceLookup.Found(new FargateService(cluster,
@@ -243,6 +267,19 @@ class DeployCheckTest {
     }
 
     @Test
+    void aVpcItsTeamOptedOutIsJudgedAndTheReportSaysTheRemediatorLeavesItAlone() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.LOGS)
+                .vpcTags(Map.of(ResourceTags.SKIP, "true")).build());
+
+        CheckReport report = check(launch(Snapshots.TASK_SUBNET));
+
+        assertThat(report.verdict()).isEqualTo(CheckVerdict.WILL_FAIL);
+        assertThat(report.remediation()).isEmpty();
+        assertThat(report.notes()).containsExactly("VPC " + Snapshots.VPC_ID + " is tagged " + ResourceTags.SKIP
+                + ": reported, left alone");
+    }
+
+    @Test
     void withoutSecurityGroupsTheVpcsDefaultGroupIsChecked() {
         aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().group(Snapshots.group(DEFAULT_SG, "default",
                 List.of(), Map.of())).build());
@@ -262,7 +299,8 @@ class DeployCheckTest {
                 Arguments.of("unknown subnet", launch("subnet-0nosuchthing"),
                         "subnet(s) subnet-0nosuchthing do not exist in this account and Region"),
                 Arguments.of("subnets of two VPCs", launch(Snapshots.TASK_SUBNET, OTHER_SUBNET),
-                        "the subnets are in 2 VPCs"),
+                        "the subnets are in 2 VPCs (" + Snapshots.TASK_SUBNET + " in " + Snapshots.VPC_ID + ", "
+                                + OTHER_SUBNET + " in " + OTHER_VPC + ")"),
                 Arguments.of("unknown security group", new Launch(new Named(DEFINITION), seed.subnetIds(),
                         List.of("sg-0nosuchthing"), null, null, false),
                         "security group(s) sg-0nosuchthing do not exist in " + Snapshots.VPC_ID),
@@ -311,6 +349,19 @@ class DeployCheckTest {
         assertThat(report.verdict()).isEqualTo(CheckVerdict.CANNOT_TELL);
         assertThat(report.summary()).isEqualTo("CANNOT_TELL: service batch does not run on Fargate (launch type EC2)");
         assertThat(aws.calls).containsExactly("service:prod/batch");
+    }
+
+    @Test
+    void aServiceThatCannotBeReadCannotTellAndNamesTheAction() {
+        aws.fail("service:prod/web", InMemoryPorts.refused("ecs:DescribeServices"));
+
+        CheckReport report = check(new CheckRequest.OfService("prod", "web"));
+
+        assertThat(report.verdict()).isEqualTo(CheckVerdict.CANNOT_TELL);
+        assertThat(report.summary()).isEqualTo("CANNOT_TELL: could not read service web: ecs:DescribeServices was denied: "
+                + "grant it to the function's role (UnauthorizedOperation)");
+        assertThat(report.checked().service()).isEqualTo("web");
+        assertThat(aws.calls).containsExactly("service:prod/web");
     }
 
     @Test

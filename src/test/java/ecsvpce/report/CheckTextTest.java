@@ -60,6 +60,17 @@ class CheckTextTest {
     }
 
     @Test
+    void theSubjectNamesTheServiceOrTheTaskDefinitionAndTheVpcOnceKnown() {
+        assertThat(Readables.of(ReportJson.toMap(decided(Snapshots.isolatedSeedVpc()))).subject())
+                .isEqualTo("READY app:7 in " + Snapshots.VPC_ID + " (" + Tasks.ACCOUNT + " " + Snapshots.REGION + ")");
+        Checked service = new Checked(Tasks.TASK_DEFINITION_ARN, "web", Tasks.CLUSTER_ARN, "1.4.0",
+                List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_SG), false);
+        assertThat(Readables.of(ReportJson.toMap(CheckReports.cannotTell(Tasks.ACCOUNT, Snapshots.REGION, service,
+                "subnet(s) subnet-x do not exist", false))).subject())
+                .isEqualTo("CANNOT_TELL web (" + Tasks.ACCOUNT + " " + Snapshots.REGION + ")");
+    }
+
+    @Test
     void cannotTellSaysWhatCouldNotBeTold() {
         String text = text(CheckReports.cannotTell(null, Snapshots.REGION, CHECKED, "subnet(s) subnet-x do not exist", false));
 
