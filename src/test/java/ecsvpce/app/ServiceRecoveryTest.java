@@ -125,6 +125,22 @@ class ServiceRecoveryTest {
         assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
     }
 
+    /** Whether or not its network serves (the planner holds back only a tagged subnet with something to fix). */
+    @Test
+    void aServiceInASubnetOrVpcTaggedToBeSkippedIsLeftAlone() {
+        Map<String, String> skip = Map.of(ResourceTags.SKIP, "");
+        aws.serviceStates.put(ReportSamples.SERVICE_KEY, ServiceFixtures.state(0, 2, ServiceFixtures.primaryBeforeTheFix()));
+
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().subnetTags(Snapshots.TASK_SUBNET, skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().vpcTags(skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER)
+                .subnetTags(Snapshots.TASK_SUBNET, skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
+        assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
+    }
+
     @Test
     void aDryRunAndRecoveryTurnedOffDeployNothingAndSayWhatAPersonCanRun() {
         live(0);
