@@ -136,7 +136,7 @@ public final class FollowUpCheck {
             checks.add(index < 0 ? workloadCheck(workload, NetworkState.GONE, List.of(), null)
                     : diagnosed(workload, decision.diagnoses().get(index), states));
         }
-        ServiceRecoveries.Result recovered = recoveries.recover(followUp, snapshot, decision.plan(), checks, states, now);
+        ServiceRecoveries.Result recovered = recoveries.recover(followUp, snapshot, checks, states, now);
         VerificationReport report = VerificationReports.checked(subject, now, checks,
                 decision.plan().actions().stream().map(Action::describe).toList(), decision.plan().unfixed(),
                 recovered.recovery());

@@ -8,7 +8,7 @@ import ecsvpce.app.port.ServiceState;
 import ecsvpce.core.EndpointService;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.VpcEndpoint;
-import ecsvpce.core.plan.Plan;
+import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.Mode;
 import ecsvpce.report.RecoveryCommands;
 import ecsvpce.report.RecoveryStatus;
@@ -54,7 +54,7 @@ final class ServiceRecoveries {
     }
 
     /** @param checks the workloads as this check found them, in the follow-up's order */
-    Result recover(FollowUp followUp, NetworkSnapshot snapshot, Plan plan, List<WorkloadCheck> checks,
+    Result recover(FollowUp followUp, NetworkSnapshot snapshot, List<WorkloadCheck> checks,
                    Map<String, ServiceState> states, Instant now) {
         boolean live = checks.stream().noneMatch(c -> c.network() == NetworkState.PENDING)
                 && notLive(followUp.endpointIds(), snapshot, null).isEmpty();
@@ -78,7 +78,7 @@ final class ServiceRecoveries {
                     .filter(t -> key(t.clusterArn(), t.serviceName()).equals(service.getKey())).findFirst();
             boolean marked = workloads.stream().anyMatch(FollowUp.Workload::failedToStart);
             RecoveryRule.Decision decision = RecoveryRule.decide(new RecoveryRule.Facts(first.clusterArn(),
-                    first.serviceName(), marked, state, optedOut(first.serviceName(), state, workloads, snapshot, plan),
+                    first.serviceName(), marked, state, optedOut(first.serviceName(), state, snapshot),
                     state != null && state.subnetIds().stream().allMatch(id -> snapshot.subnet(id).isPresent()),
                     worst(service.getValue().stream().map(checks::get).toList()),
                     notLive(followUp.endpointIds(), snapshot, workloads), followUp.appliedAt(),
@@ -118,10 +118,15 @@ final class ServiceRecoveries {
         }
     }
 
-    private boolean optedOut(String serviceName, ServiceState state, List<FollowUp.Workload> workloads,
-                             NetworkSnapshot snapshot, Plan plan) {
-        return state != null && guardRails.service(serviceName, state.tags()).isPresent()
-                || workloads.stream().anyMatch(w -> plan.optedOut(snapshot.vpcId(), w.subnetId()));
+    /**
+     * The service, its VPC or a subnet it runs in is tagged to be left alone, read from the tags themselves:
+     * the plan holds back only a tagged subnet that has something to fix, and this one may serve by now.
+     */
+    private boolean optedOut(String serviceName, ServiceState state, NetworkSnapshot snapshot) {
+        return state != null && (guardRails.service(serviceName, state.tags()).isPresent()
+                || ResourceTags.optsOut(snapshot.vpc().tags())
+                || state.subnetIds().stream().anyMatch(id -> snapshot.subnet(id)
+                        .filter(subnet -> ResourceTags.optsOut(subnet.tags())).isPresent()));
     }
 
     /**

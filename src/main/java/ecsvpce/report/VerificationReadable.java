@@ -46,7 +46,8 @@ final class VerificationReadable {
         }
         List<Section> sections = List.of(
                 new Section("Follow-up check", about),
-                new Section("Timeline", timeline(report.path("timeline"))),
+                new Section("Timeline", report.path("timeline").isObject() ? timeline(report.path("timeline"))
+                        : List.of()),
                 new Section("Services", recoveries(report.path("recoveries"))),
                 new Section("What was checked", Readables.capped(checked)),
                 new Section("Still broken", Readables.findings(report.path("remaining"))),
@@ -72,9 +73,6 @@ final class VerificationReadable {
     /** The way back, each step with the time since the first failed start. */
     private static List<String> timeline(JsonNode timeline) {
         List<String> lines = new ArrayList<>();
-        if (!timeline.isObject()) {
-            return lines;
-        }
         Instant failed = Instant.parse(text(timeline, "failedAt", ""));
         lines.add(failed.truncatedTo(ChronoUnit.SECONDS) + "  first failed start seen");
         lines.add(step(failed, text(timeline, "appliedAt", null), "fix applied"));

@@ -101,6 +101,16 @@ class OneServiceSweepTest {
                         .singleElement().satisfies(w -> assertThat(w.failedToStart()).isTrue()));
     }
 
+    /** ECS names the service by its ARN; an event written by hand may name it as DescribeServices takes it, by name. */
+    @Test
+    void ecsWordCountsWhetherTheEventNamesTheServiceByArnOrByName() {
+        aws.lookups.put(CLUSTER + "/web", new ServiceLookup.Found(web(Map.of())));
+
+        SweepReport.Swept byName = sweep(Mode.REMEDIATE, new ServiceEvent(ServiceEvent.START_IMPAIRED, CLUSTER, "web"));
+
+        assertThat(onlyService(byName).failingToStart()).isTrue();
+    }
+
     private static SweepReport.ServiceReport onlyService(SweepReport.Swept report) {
         return report.vpcs().get(0).subnets().get(0).services().get(0);
     }

@@ -36,8 +36,10 @@ class RecoveryRuleTest {
 
     @Test
     void neverAServiceThatIsHealthy() {
-        assertThat(status(facts().state(ServiceFixtures.state(2, 2, ServiceFixtures.primaryBeforeTheFix()))))
-                .isEqualTo(RecoveryStatus.RUNNING);
+        RecoveryRule.Decision healthy = RecoveryRule.decide(facts()
+                .state(ServiceFixtures.state(2, 2, ServiceFixtures.primaryBeforeTheFix())).build());
+        assertThat(healthy.status()).isEqualTo(RecoveryStatus.RUNNING);
+        assertThat(healthy.explanation()).isEqualTo("it runs 2 of 2: nothing to recover");
         assertThat(status(facts().state(ServiceFixtures.state(0, 0, ServiceFixtures.primaryBeforeTheFix()))))
                 .as("scaled to zero wants nothing").isEqualTo(RecoveryStatus.RUNNING);
     }
@@ -75,9 +77,21 @@ class RecoveryRuleTest {
                 .state(ServiceFixtures.state(0, 2, ours, ServiceFixtures.primaryBeforeTheFix())).build());
 
         assertThat(replayed.status()).isEqualTo(RecoveryStatus.ALREADY_REDEPLOYED);
-        assertThat(replayed.explanation()).contains("ecs-svc/2", "by this product", "at most one new deployment per fix");
+        assertThat(replayed.explanation()).contains("ecs-svc/2", "by this product", "(IN_PROGRESS)",
+                "at most one new deployment per fix");
         assertThat(someoneElse.status()).isEqualTo(RecoveryStatus.ALREADY_REDEPLOYED);
         assertThat(someoneElse.explanation()).contains("after the fix");
+    }
+
+    @Test
+    void aServiceRunningAgainAfterOurDeploymentSaysWhichOne() {
+        DeploymentState ours = ServiceFixtures.deployment("ecs-svc/2", APPLIED.plusSeconds(90));
+
+        RecoveryRule.Decision decision = RecoveryRule.decide(facts().ourDeploymentId("ecs-svc/2")
+                .state(ServiceFixtures.state(2, 2, ours, ServiceFixtures.primaryBeforeTheFix())).build());
+
+        assertThat(decision.status()).isEqualTo(RecoveryStatus.RUNNING);
+        assertThat(decision.explanation()).isEqualTo("it runs 2 of 2 since this product started deployment ecs-svc/2");
     }
 
     @Test

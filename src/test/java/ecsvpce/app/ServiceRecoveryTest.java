@@ -36,6 +36,7 @@ class ServiceRecoveryTest {
     @Test
     void onceTheFixIsLiveTheFailingServiceGetsOneNewDeploymentAndTheNextCheckComesSoon() {
         live(0);
+        aws.deploymentsCreatedAt = now.plusMillis(1200);
 
         FollowUpCheck.Checked checked = check(ReportSamples.followUp(1));
 
@@ -80,6 +81,8 @@ class ServiceRecoveryTest {
 
         assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
         assertThat(recovery(checked.report()).status()).isEqualTo(RecoveryStatus.WAITING_FOR_ENDPOINTS);
+        assertThat(recovery(checked.report()).explanation()).startsWith("waiting for " + PENDING_SECRETS + " (pending) to become "
+                + "available");
         assertThat(checked.pace()).isEqualTo(FollowUpCheck.Pace.SOON);
         assertThat(checked.again().orElseThrow().liveAt()).isNull();
     }
@@ -122,6 +125,22 @@ class ServiceRecoveryTest {
         aws.serviceStates.put(ReportSamples.SERVICE_KEY, new ServiceState(0, 2, List.of(Snapshots.TASK_SG),
                 List.of("subnet-0elsewhere0"), Map.of(), List.of(ServiceFixtures.primaryBeforeTheFix())));
         assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.OTHER_VPC);
+        assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
+    }
+
+    /** Whether or not its network serves (the planner holds back only a tagged subnet with something to fix). */
+    @Test
+    void aServiceInASubnetOrVpcTaggedToBeSkippedIsLeftAlone() {
+        Map<String, String> skip = Map.of(ResourceTags.SKIP, "");
+        aws.serviceStates.put(ReportSamples.SERVICE_KEY, ServiceFixtures.state(0, 2, ServiceFixtures.primaryBeforeTheFix()));
+
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().subnetTags(Snapshots.TASK_SUBNET, skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().vpcTags(skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER)
+                .subnetTags(Snapshots.TASK_SUBNET, skip).build());
+        assertThat(recovery(check(ReportSamples.followUp(1)).report()).status()).isEqualTo(RecoveryStatus.SKIP_TAGGED);
         assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
     }
 
@@ -171,6 +190,65 @@ class ServiceRecoveryTest {
         assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
         assertThat(report.nextSteps()).singleElement().asString().contains("roll it forward",
                 "--task-definition " + Tasks.TASK_DEFINITION_ARN + " --force-new-deployment");
+    }
+
+    @Test
+    void eachFailingServiceOfAFollowUpKeepsItsOwnDeploymentFromCheckToCheck() {
+        live(0);
+        aws.serviceStates.put(Tasks.CLUSTER_ARN + "/api", ServiceFixtures.state(0, 2, ServiceFixtures.primaryBeforeTheFix()));
+        FollowUp followUp = ReportSamples.followUp(1, ReportSamples.followUp(1).workloads().get(0),
+                new FollowUp.Workload(Snapshots.TASK_SUBNET, ReportSamples.SEED_NEEDS, List.of(), Tasks.CLUSTER_ARN, "api", true));
+        FollowUpCheck.Checked first = check(followUp);
+        aws.calls.clear();
+
+        VerificationReport second = check(first.again().orElseThrow()).report();
+
+        assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
+        assertThat(first.report().recoveries()).extracting(ServiceRecovery::deploymentId).doesNotHaveDuplicates();
+        assertThat(second.recoveries()).extracting(ServiceRecovery::serviceName, ServiceRecovery::status).containsExactly(
+                tuple("web", RecoveryStatus.ALREADY_REDEPLOYED), tuple("api", RecoveryStatus.ALREADY_REDEPLOYED));
+        assertThat(second.recoveries()).allSatisfy(r -> assertThat(r.explanation()).contains("by this product"));
+        assertThat(second.timeline().services()).extracting(VerificationReport.ServiceTimeline::deploymentId)
+                .containsExactlyElementsOf(first.report().recoveries().stream().map(ServiceRecovery::deploymentId).toList());
+    }
+
+    @Test
+    void whileOnlyEcsOwnRetriesAreAwaitedTheNextCheckComesLater() {
+        live(0);
+
+        FollowUpCheck.Checked off = check(ReportSamples.followUp(1), new RecoverySettings(false), Mode.REMEDIATE);
+
+        assertThat(off.report().verdict()).isEqualTo(Verdict.PENDING);
+        assertThat(recovery(off.report()).status()).isEqualTo(RecoveryStatus.TURNED_OFF);
+        assertThat(off.pace()).isEqualTo(FollowUpCheck.Pace.LATER);
+    }
+
+    @Test
+    void aServiceWhoseNetworkIsBrokenAgainIsNotDeployed() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SECRETSMANAGER).build());
+        aws.serviceStates.put(ReportSamples.SERVICE_KEY, ServiceFixtures.state(0, 2, ServiceFixtures.primaryBeforeTheFix()));
+
+        VerificationReport report = check(ReportSamples.followUp(1)).report();
+
+        assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
+        assertThat(recovery(report).status()).isEqualTo(RecoveryStatus.NETWORK_STILL_BROKEN);
+        assertThat(report.verdict()).isEqualTo(Verdict.STILL_BROKEN);
+    }
+
+    /** A service its team scaled to zero wants nothing: it is not deployed, and no recovery time is claimed for it. */
+    @Test
+    void aServiceScaledToZeroIsNeverSaidToHaveReachedItsDesiredCount() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().build());
+        aws.serviceStates.put(ReportSamples.SERVICE_KEY, ServiceFixtures.state(0, 0, ServiceFixtures.primaryBeforeTheFix()));
+
+        VerificationReport report = check(ReportSamples.followUp(1)).report();
+
+        assertThat(aws.calls).noneMatch(call -> call.startsWith("deploy:"));
+        assertThat(recovery(report).status()).isEqualTo(RecoveryStatus.RUNNING);
+        assertThat(report.timeline().services()).singleElement().satisfies(web -> {
+            assertThat(web.desiredCountAt()).isNull();
+            assertThat(web.recoverySeconds()).isNull();
+        });
     }
 
     @Test

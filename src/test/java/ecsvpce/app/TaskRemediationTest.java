@@ -130,6 +130,20 @@ class TaskRemediationTest {
     }
 
     @Test
+    void aReadAwsRefusesOnceEcsConfirmedTheTaskIsReportedOnceWithWhatEcsSaid() {
+        known(task(SEED_REASON));
+        aws.fail("taskDefinition:" + Tasks.TASK_DEFINITION_ARN, InMemoryPorts.refused("ecs:DescribeTaskDefinition"));
+
+        TaskReport report = remediation(Mode.REMEDIATE).remediate(builder(SEED_REASON).subnetId("subnet-elsewhere").build());
+
+        assertThat(report).isInstanceOfSatisfying(TaskReport.Failed.class, failed -> {
+            assertThat(failed.error().iamAction()).isEqualTo("ecs:DescribeTaskDefinition");
+            assertThat(failed.subnetId()).as("ECS's answer, not the event's").isEqualTo(Snapshots.TASK_SUBNET);
+        });
+        assertThat(aws.calls).doesNotContain("apply").noneMatch(c -> c.startsWith("snapshot:"));
+    }
+
+    @Test
     void aReadStillFailingAfterTheSdksRetriesEscapesSoLambdaRetries() {
         aws.fail("snapshot:" + Snapshots.VPC_ID, InMemoryPorts.stillFailing("ec2:DescribeVpcs"));
 

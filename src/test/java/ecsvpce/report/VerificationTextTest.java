@@ -87,6 +87,15 @@ class VerificationTextTest {
     }
 
     @Test
+    void theTimelineListsOnlyWhatHasHappenedSoFar() {
+        Readable readable = Readables.of(CheckSample.REDEPLOYED.json());
+
+        assertThat(readable.sections()).filteredOn(section -> section.heading().equals("Timeline")).singleElement()
+                .satisfies(timeline -> assertThat(timeline.lines()).hasSize(4).last().asString()
+                        .matches("2026-11-30T10:00:00Z  web: new deployment ecs-svc/[0-9]+ started \\(\\+7m 00s\\)"));
+    }
+
+    @Test
     void aDeploymentTheCircuitBreakerFailedGivesTheCommandToRollForward() {
         Readable readable = Readables.of(CheckSample.ROLL_FORWARD.json());
 

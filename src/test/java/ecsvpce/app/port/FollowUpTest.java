@@ -39,9 +39,12 @@ class FollowUpTest {
                 List.of(failing), List.of("vpce-0a1b2c3d4e5f60001", "vpce-0a1b2c3d4e5f60002"), null, List.of());
         FollowUp next = first.next(live, List.of(new FollowUp.ServiceTimes(CLUSTER, "web", "ecs-svc/4817196240812917432",
                 live.plusSeconds(1), null, null)));
+        FollowUp healed = next.next(live, List.of(new FollowUp.ServiceTimes(CLUSTER, "web", "ecs-svc/4817196240812917432",
+                live.plusSeconds(1), live.plusSeconds(30), live.plusSeconds(60))));
 
         assertThat(FollowUp.parse(first.toJson())).isEqualTo(first);
         assertThat(FollowUp.parse(next.toJson())).isEqualTo(next);
+        assertThat(FollowUp.parse(healed.toJson())).isEqualTo(healed);
         assertThat(next.check()).isEqualTo(2);
         assertThat(next.next().services()).isEqualTo(next.services());
     }
@@ -62,8 +65,12 @@ class FollowUpTest {
 
     @Test
     void theLargestMessageReadsBackAndAnyLargerIsRefused() {
+        FollowUp.ServiceTimes times = new FollowUp.ServiceTimes(CLUSTER, "web", "ecs-svc/4817196240812917432",
+                FOLLOW_UP.appliedAt().plusSeconds(90), null, null);
         FollowUp largest = new FollowUp(FOLLOW_UP.vpcId(), FOLLOW_UP.trigger(), FOLLOW_UP.failedAt(), FOLLOW_UP.appliedAt(), 1,
-                Collections.nCopies(FollowUp.MAX_WORKLOADS, FOLLOW_UP.workloads().get(0)));
+                Collections.nCopies(FollowUp.MAX_WORKLOADS, FOLLOW_UP.workloads().get(0)),
+                Collections.nCopies(FollowUp.MAX_WORKLOADS, "vpce-0a1b2c3d4e5f60001"), null,
+                Collections.nCopies(FollowUp.MAX_WORKLOADS, times));
         String padded = largest.toJson() + " ".repeat(FollowUp.MAX_BYTES - largest.toJson().length());
 
         assertThat(FollowUp.parse(padded)).isEqualTo(largest);
@@ -71,6 +78,10 @@ class FollowUpTest {
         assertThatThrownBy(() -> FollowUp.parse(new FollowUp(FOLLOW_UP.vpcId(), FOLLOW_UP.trigger(), FOLLOW_UP.failedAt(),
                 FOLLOW_UP.appliedAt(), 1, Collections.nCopies(FollowUp.MAX_WORKLOADS + 1, FOLLOW_UP.workloads().get(0))).toJson()))
                 .hasMessageContaining("\"workloads\" must list 1 to " + FollowUp.MAX_WORKLOADS);
+        assertThatThrownBy(() -> FollowUp.parse(new FollowUp(FOLLOW_UP.vpcId(), FOLLOW_UP.trigger(), FOLLOW_UP.failedAt(),
+                FOLLOW_UP.appliedAt(), 1, FOLLOW_UP.workloads(), List.of(), null,
+                Collections.nCopies(FollowUp.MAX_WORKLOADS + 1, times)).toJson()))
+                .hasMessageContaining("\"services\" must be a list of at most " + FollowUp.MAX_WORKLOADS + " items");
     }
 
     @ParameterizedTest
