@@ -67,10 +67,10 @@ final class Incidents {
 
     /** @param at when the sweep ran */
     static List<IncidentEvent> ofSweep(SweepReport report, Instant at) {
-        List<IncidentEvent> events = new ArrayList<>();
         if (!(report instanceof SweepReport.Swept swept)) {
-            return events;
+            return List.of();
         }
+        List<IncidentEvent> events = new ArrayList<>();
         for (SweepReport.VpcReport vpc : swept.vpcs()) {
             if (vpc.error() != null && vpc.subnets().isEmpty()) {
                 continue;

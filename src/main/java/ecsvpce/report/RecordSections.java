@@ -38,10 +38,7 @@ final class RecordSections {
         report.path("ledger").path("errors").forEach(error -> ledger.add("Not recorded (told anyway): " + error.asText()));
         report.path("ledger").path("skipped").forEach(item -> ledger.add("Skipped, unreadable: " + item.asText()));
         extra.add(new Section("Ledger", ledger));
-        extra.removeIf(section -> section.lines().isEmpty());
-        if (extra.isEmpty()) {
-            return readable;
-        }
+        // A section without lines is left out (Readable): a report without a ledger reads as before.
         List<Section> sections = new ArrayList<>(readable.sections());
         int at = sections.stream().map(Section::heading).toList().indexOf(DELIVERY);
         sections.addAll(at < 0 ? sections.size() : at, extra);

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +20,12 @@ import java.util.TreeMap;
  */
 final class InMemoryLedger implements Ledger {
     final Map<String, Instant> claims = new HashMap<>();
-    /** Incidents by VPC, then number; an entry of null is a damaged item. */
-    final Map<String, TreeMap<Integer, Incident>> incidents = new HashMap<>();
+    /** Incidents by VPC, then number; an entry of null is a damaged item. Listed by VPC, not by time. */
+    final Map<String, TreeMap<Integer, Incident>> incidents = new TreeMap<>();
+    /** When the table may forget each incident, by its id. */
+    final Map<String, Instant> expiries = new HashMap<>();
+    /** VPCs with a damaged item whose number cannot be read: it sorts after the numbered ones, as in DynamoDB. */
+    private final Set<String> unnumbered = new HashSet<>();
     final List<String> calls = new ArrayList<>();
     private RuntimeException failure;
 
@@ -32,6 +38,12 @@ final class InMemoryLedger implements Ledger {
     /** The VPC's incident {@code sequence} becomes an item this version cannot read. */
     synchronized InMemoryLedger damage(String vpcId, int sequence) {
         incidents.computeIfAbsent(vpcId, vpc -> new TreeMap<>()).put(sequence, null);
+        return this;
+    }
+
+    /** The VPC gets an item whose sort key is not a number (written by hand, or by another tool). */
+    synchronized InMemoryLedger damageUnnumbered(String vpcId) {
+        unnumbered.add(vpcId);
         return this;
     }
 
@@ -60,6 +72,9 @@ final class InMemoryLedger implements Ledger {
     @Override
     public synchronized Latest latest(String vpcId) {
         call("latest");
+        if (unnumbered.contains(vpcId)) {
+            return Latest.unreadable(0, "damaged: its number is not a number");
+        }
         TreeMap<Integer, Incident> byNumber = incidents.get(vpcId);
         if (byNumber == null || byNumber.isEmpty()) {
             return Latest.none();
@@ -79,6 +94,7 @@ final class InMemoryLedger implements Ledger {
             return false;
         }
         byNumber.put(incident.sequence(), incident);
+        expiries.put(incident.id(), expiresAt);
         return true;
     }
 

@@ -111,6 +111,46 @@ class IncidentLedgerTest {
     }
 
     @Test
+    void anIncidentIsKeptForTheRetentionAfterItsLastEventAndItsExpiryMovesWithEachEvent() {
+        IncidentLedger ledger = new IncidentLedger(table, RETENTION);
+        Instant later = NOW.plus(Duration.ofHours(3));
+
+        ledger.session().record(Incidents.ofTask(TaskSample.PLANNED.report(), ReportSamples.FAILED_AT, NOW).orElseThrow());
+        Instant first = table.expiries.get(Snapshots.VPC_ID + "#1");
+        ledger.session().record(Incidents.ofTask(TaskSample.PLANNED.report(), later, later).orElseThrow());
+
+        assertThat(first).isEqualTo(ReportSamples.FAILED_AT.plus(RETENTION));
+        assertThat(table.expiries.get(Snapshots.VPC_ID + "#1")).isEqualTo(later.plus(RETENTION));
+    }
+
+    @Test
+    void theOpenIncidentsAreListedOldestFirst() {
+        save(incident("vpc-a", 1, NOW.minus(Duration.ofHours(1)), null, "0"));
+        save(incident("vpc-b", 1, NOW.minus(Duration.ofDays(3)), null, "0"));
+        save(incident("vpc-c", 1, NOW.minus(Duration.ofDays(1)), null, "0"));
+
+        assertThat(new IncidentLedger(table, RETENTION).session().open()).extracting(Incident::id)
+                .containsExactly("vpc-b#1", "vpc-c#1", "vpc-a#1");
+    }
+
+    /** Its number reads as 0 and it sorts last, so every attempt finds number 1 taken. */
+    @Test
+    void anItemWhoseNumberCannotBeReadIsReportedOnceAndTheWriteGivesUpAfterItsAttempts() {
+        save(incident(Snapshots.VPC_ID, 1, ReportSamples.FAILED_AT.minus(Duration.ofDays(30)), Duration.ofMinutes(5), "0"));
+        table.damageUnnumbered(Snapshots.VPC_ID).calls.clear();
+        IncidentLedger.Session session = new IncidentLedger(table, RETENTION).session();
+
+        assertThat(session.record(Incidents.ofTask(TaskSample.PLANNED.report(), NOW, NOW).orElseThrow())).isEmpty();
+
+        assertThat(table.calls).filteredOn("save"::equals).hasSize(IncidentLedger.WRITE_ATTEMPTS);
+        assertThat(session.status()).hasValueSatisfying(status -> {
+            assertThat(status).containsEntry("status", "FAILED").containsEntry("errors", List.of("incident of "
+                    + Snapshots.VPC_ID + ": still written by others after 25 attempts"));
+            assertThat(status).containsEntry("skipped", List.of(Snapshots.VPC_ID + "#0: damaged: its number is not a number"));
+        });
+    }
+
+    @Test
     void theMonthlySummaryIsMadeOnceAMonthFromThatMonthsIncidents() {
         Instant may = Instant.parse("2026-05-10T08:00:00Z");
         save(incident("vpc-a", 1, may, Duration.ofMinutes(4), "7.30"));
@@ -118,6 +158,7 @@ class IncidentLedgerTest {
         save(incident("vpc-b", 1, may.plus(Duration.ofDays(5)), Duration.ofMinutes(10), "14.60"));
         save(incident("vpc-c", 1, may.plus(Duration.ofDays(6)), null, "0"));
         save(incident("vpc-d", 1, Instant.parse("2026-04-30T23:59:59Z"), Duration.ofMinutes(1), "7.30"));
+        save(incident("vpc-e", 1, Instant.parse("2026-06-01T00:01:00Z"), null, "7.30"));
         Instant june = Instant.parse("2026-06-01T00:05:00Z");
 
         Map<String, Object> summary = new IncidentLedger(table, RETENTION).session().monthlySummary(june).orElseThrow().getValue();

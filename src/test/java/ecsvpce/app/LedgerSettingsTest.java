@@ -34,6 +34,9 @@ class LedgerSettingsTest {
                 .hasMessage("LEDGER_RETENTION_DAYS must be a whole number of days, not 'a year'");
         assertThatThrownBy(() -> LedgerSettings.fromEnvironment(Map.of("LEDGER_RETENTION_DAYS", "0")))
                 .hasMessage("LEDGER_RETENTION_DAYS must be 1 to 3650, not 0");
+        assertThatThrownBy(() -> LedgerSettings.fromEnvironment(Map.of("LEDGER_RETENTION_DAYS", "3651")))
+                .hasMessage("LEDGER_RETENTION_DAYS must be 1 to 3650, not 3651");
+        assertThat(LedgerSettings.fromEnvironment(Map.of("LEDGER_RETENTION_DAYS", "1")).retention()).isEqualTo(Duration.ofDays(1));
         assertThat(LedgerSettings.fromEnvironment(Map.of("LEDGER_RETENTION_DAYS", "3650")).retention()).isEqualTo(Duration.ofDays(3650));
     }
 }

@@ -11,6 +11,8 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.report.EndpointCosts;
+import ecsvpce.report.ErrorSummary;
 import ecsvpce.report.Mode;
 import ecsvpce.report.SweepReport;
 import ecsvpce.report.SweepReports;
@@ -39,7 +41,7 @@ class NoticePolicyTest {
 
     @ParameterizedTest
     @CsvSource({"FIXED, true", "PLANNED, true", "NEEDS_A_PERSON, true", "FAILED, true", "VPC_UNREADABLE, true",
-            "COMPLIANT, false", "REJECTED, false"})
+            "IDLE_ENDPOINTS, true", "COMPLIANT, false", "REJECTED, false"})
     void sweepReports(SweepSample sample, boolean told) {
         assertThat(NoticePolicy.sweep(sample.report()).isPresent()).isEqualTo(told);
     }
@@ -135,10 +137,61 @@ class NoticePolicyTest {
     }
 
     @Test
+    void aCompliantSweepIsToldForAnIdleEndpointOrAMarkItCouldNotChangeNotForEndpointsInUse() {
+        SweepReport.Swept idle = (SweepReport.Swept) SweepSample.IDLE_ENDPOINTS.report();
+        List<EndpointCosts.EndpointLine> inUse = idle.endpointCosts().endpoints().stream()
+                .filter(line -> !"IDLE".equals(line.status())).toList();
+        EndpointCosts.EndpointLine kms = idle.endpointCosts().endpoints().stream()
+                .filter(line -> "IDLE".equals(line.status())).findFirst().orElseThrow();
+        EndpointCosts.EndpointLine usedAgainStillMarked = new EndpointCosts.EndpointLine(kms.endpointId(), kms.vpcId(),
+                kms.serviceName(), kms.availabilityZones(), kms.monthlyUsd(), 1_000_000L, kms.dataProcessingUsd(),
+                kms.createdAt(), true, "IN_USE", "it processed data in the window", List.of(), "UNMARK_FAILED", null, null,
+                new ErrorSummary(ErrorSummary.Kind.ACCESS_DENIED, "ec2:DeleteTags", "UnauthorizedOperation",
+                        "ec2:DeleteTags was denied"));
+
+        assertThat(inUse).isNotEmpty();
+        assertThat(NoticePolicy.sweep(withEndpoints(idle, inUse))).as("every endpoint in use or needed").isEmpty();
+        assertThat(NoticePolicy.sweep(withEndpoints(idle, List.of(usedAgainStillMarked)))).isPresent();
+        assertThat(NoticePolicy.sweep(idle)).as("an endpoint in use beside the idle one changes nothing")
+                .isEqualTo(NoticePolicy.sweep(withEndpoints(idle, idle.endpointCosts().endpoints().stream()
+                        .filter(line -> "IDLE".equals(line.status())).toList())));
+    }
+
+    /** With a ledger: the key every environment claims. */
+    @Test
+    void aFixAndAVerdictAreOneStoryPerIncidentAndEveryOtherStoryKeepsItsKey() {
+        String incident = Snapshots.VPC_ID + "#1";
+        String whole = NoticePolicy.task(TaskSample.REMEDIATED.report()).orElseThrow();
+        String otherPart = NoticePolicy.task(remediate(Snapshots.isolatedEmptyVpc().build(), aws -> aws.onApply((actions, done) ->
+                actions.forEach(action -> done.add(ActionResult.applied(action, "vpce-other" + done.size())))))).orElseThrow();
+        String stillBroken = NoticePolicy.verification(CheckSample.UNDONE.report()).orElseThrow();
+        String stillBrokenLater = NoticePolicy.verification(CheckSample.NOT_RECOVERED.report()).orElseThrow();
+
+        assertThat(NoticePolicy.perIncident(whole, incident)).as("another environment's part of the fix")
+                .isEqualTo(NoticePolicy.perIncident(otherPart, incident))
+                .isNotEqualTo(NoticePolicy.perIncident(whole, Snapshots.VPC_ID + "#2"));
+        assertThat(NoticePolicy.perIncident(stillBroken, incident)).as("another check of the same incident")
+                .isEqualTo(NoticePolicy.perIncident(stillBrokenLater, incident))
+                .isNotEqualTo(NoticePolicy.perIncident(stillBroken, Snapshots.VPC_ID + "#2"));
+        for (TaskSample sample : List.of(TaskSample.PLANNED, TaskSample.NEEDS_A_PERSON, TaskSample.FAILED_WHILE_APPLYING)) {
+            String key = NoticePolicy.task(sample.report()).orElseThrow();
+            assertThat(NoticePolicy.perIncident(key, incident)).as(sample.name()).isEqualTo(key);
+        }
+    }
+
+    @Test
     void theSameCheckDeliveredTwiceIsOneStoryAndTheNextCheckAnother() {
         assertThat(NoticePolicy.verification(CheckSample.UNDONE.report()))
                 .isEqualTo(NoticePolicy.verification(CheckSample.UNDONE.report()))
                 .isNotEqualTo(NoticePolicy.verification(CheckSample.NOT_RECOVERED.report()));
+    }
+
+    private static SweepReport withEndpoints(SweepReport.Swept swept, List<EndpointCosts.EndpointLine> lines) {
+        EndpointCosts costs = swept.endpointCosts();
+        return new SweepReport.Swept(swept.mode(), swept.summary(), swept.totals(), swept.vpcs(), swept.unreadable(),
+                swept.skipped(), swept.notReached(), new EndpointCosts(costs.pricing(), costs.idleWindowDays(),
+                costs.removeIdleEndpoints(), costs.totals(), lines, costs.centralisation(), costs.sources(), costs.error()),
+                swept.serviceEvent());
     }
 
     private static TaskReport remediate(NetworkSnapshot vpc, Consumer<InMemoryPorts> script) {

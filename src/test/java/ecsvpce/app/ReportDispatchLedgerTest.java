@@ -66,6 +66,37 @@ class ReportDispatchLedgerTest {
     }
 
     @Test
+    void aVpcThatBreaksAgainAfterItHealedIsANewIncidentWhoseFixAndVerdictAreToldAgain() {
+        Instant brokeAgain = ReportSamples.NOW.plus(Duration.ofMinutes(10));
+        VerificationReport healedAgain = checkedAt(CheckSample.HEALED.report(), brokeAgain.plus(Duration.ofMinutes(20)));
+
+        Map<String, Object> fixed = task(environment(), TaskSample.REMEDIATED.report(), ReportSamples.FAILED_AT);
+        Map<String, Object> healed = verification(environment(ReportSamples.NOW), CheckSample.HEALED.report());
+        Map<String, Object> fixedAgain = task(environment(brokeAgain.plusSeconds(60)), TaskSample.REMEDIATED.report(), brokeAgain);
+        Map<String, Object> healedTwice = verification(environment(brokeAgain.plus(Duration.ofMinutes(20))), healedAgain);
+
+        assertThat(List.of(fixed, healed, fixedAgain, healedTwice)).extracting(ReportDispatchLedgerTest::status)
+                .containsOnly("SENT");
+        assertThat(List.of(fixed, healed, fixedAgain, healedTwice)).extracting(out -> (Object) ((Map<?, ?>) out.get("incident")).get("id"))
+                .containsExactly(Snapshots.VPC_ID + "#1", Snapshots.VPC_ID + "#1", Snapshots.VPC_ID + "#2", Snapshots.VPC_ID + "#2");
+        assertThat(topic.published).hasSize(4);
+    }
+
+    @Test
+    void anEnvironmentRemembersWhatTheTableSaidWasToldSoATableThatThenFailsAddsNoMessage() {
+        ReportDispatch other = environment();
+        task(environment(), TaskSample.PLANNED.report(), ReportSamples.NOW);
+        Map<String, Object> toldElsewhere = task(other, TaskSample.PLANNED.report(), ReportSamples.NOW.plusSeconds(1));
+        table.failWith(InMemoryPorts.stillFailing("dynamodb:Query"));
+
+        Map<String, Object> again = task(other, TaskSample.PLANNED.report(), ReportSamples.NOW.plusSeconds(2));
+
+        assertThat(status(toldElsewhere)).isEqualTo("ALREADY_SENT");
+        assertThat(status(again)).isEqualTo("ALREADY_SENT");
+        assertThat(topic.published).hasSize(1);
+    }
+
+    @Test
     void aTableThatCannotBeReachedStillTellsAndIsCounted() {
         table.failWith(InMemoryPorts.stillFailing("dynamodb:PutItem"));
 
@@ -130,6 +161,63 @@ class ReportDispatchLedgerTest {
     }
 
     @Test
+    void theSweepsStoryToldWithTheMonthsSummaryCountsAsToldInEveryEnvironment() {
+        SweepReport planned = SweepSample.PLANNED.report();
+        ReportDispatch first = environment();
+
+        Map<String, Object> withSummary = first.sweep(planned, ReportJson.toMap(planned), ReportSamples.ACCOUNT);
+        Map<String, Object> elsewhere = environment().sweep(planned, ReportJson.toMap(planned), ReportSamples.ACCOUNT);
+        table.failWith(InMemoryPorts.stillFailing("dynamodb:Query"));
+        Map<String, Object> tableDown = first.sweep(planned, ReportJson.toMap(planned), ReportSamples.ACCOUNT);
+
+        assertThat(withSummary).containsKey("monthlySummary");
+        assertThat(status(withSummary)).isEqualTo("SENT");
+        assertThat(status(elsewhere)).isEqualTo("ALREADY_SENT");
+        assertThat(status(tableDown)).as("this environment told it").isEqualTo("ALREADY_SENT");
+        assertThat(topic.published).hasSize(1);
+    }
+
+    @Test
+    void eachMonthsSummaryIsToldEvenBySweepsLessThanAnHourApartAtTheTurnOfTheMonth() {
+        SweepReport compliant = SweepSample.COMPLIANT.report();
+
+        Map<String, Object> november = environment(Instant.parse("2026-11-30T23:40:00Z"))
+                .sweep(compliant, ReportJson.toMap(compliant), ReportSamples.ACCOUNT);
+        Map<String, Object> december = environment(Instant.parse("2026-12-01T00:10:00Z"))
+                .sweep(compliant, ReportJson.toMap(compliant), ReportSamples.ACCOUNT);
+
+        assertThat(List.of(november, december)).extracting(out -> (Object) ((Map<?, ?>) out.get("monthlySummary")).get("month"))
+                .containsExactly("2026-10", "2026-11");
+        assertThat(List.of(november, december)).extracting(ReportDispatchLedgerTest::status).containsOnly("SENT");
+    }
+
+    @Test
+    void aSummaryWhoseMessageFailedIsGivenBackAndToldByTheNextSweep() {
+        SweepReport compliant = SweepSample.COMPLIANT.report();
+        topic.fail("publish", InMemoryPorts.refused("sns:Publish"));
+        Map<String, Object> failed = environment().sweep(compliant, ReportJson.toMap(compliant), ReportSamples.ACCOUNT);
+        topic.fail("publish", null);
+
+        Map<String, Object> next = environment().sweep(compliant, ReportJson.toMap(compliant), ReportSamples.ACCOUNT);
+
+        assertThat(status(failed)).isEqualTo("FAILED");
+        assertThat(next).containsKey("monthlySummary");
+        assertThat(status(next)).isEqualTo("SENT");
+    }
+
+    @Test
+    void aSweepLeavesAFixAwaitingItsCheckOpenAndDoesNotListItAsOpenedOrClosed() {
+        task(environment(), TaskSample.REMEDIATED.report(), ReportSamples.FAILED_AT);
+        SweepReport compliant = SweepSample.COMPLIANT.report();
+
+        Map<String, Object> out = environment().sweep(compliant, ReportJson.toMap(compliant), ReportSamples.ACCOUNT);
+
+        assertThat(out).doesNotContainKey("incidents");
+        assertThat(out.get("openIncidents")).asList().singleElement()
+                .satisfies(open -> assertThat(((Map<?, ?>) open).get("id")).isEqualTo(Snapshots.VPC_ID + "#1"));
+    }
+
+    @Test
     void aNonCompliantSweepListsTheIncidentsStillOpen() {
         SweepReport planned = SweepSample.PLANNED.report();
 
@@ -154,9 +242,26 @@ class ReportDispatchLedgerTest {
     }
 
     private ReportDispatch environment() {
+        return environment(ReportSamples.NOW);
+    }
+
+    /** An environment whose clock stands at {@code now}. */
+    private ReportDispatch environment(Instant now) {
         return new ReportDispatch("RemediateFunction", ReportSamples.REGION, Optional.of(topic), Optional.of(topic), DELAY,
-                Clock.fixed(ReportSamples.NOW, ZoneOffset.UTC), () -> new PrintStream(metrics, true, StandardCharsets.UTF_8),
+                Clock.fixed(now, ZoneOffset.UTC), () -> new PrintStream(metrics, true, StandardCharsets.UTF_8),
                 RecoverySettings.on(), Optional.of(new IncidentLedger(table, Duration.ofDays(400))));
+    }
+
+    private static Map<String, Object> verification(ReportDispatch dispatch, VerificationReport report) {
+        return dispatch.verification(report, Optional.empty(), ReportJson.toMap(report), ReportSamples.ACCOUNT);
+    }
+
+    /** The same check's report, made at {@code at}. */
+    private static VerificationReport checkedAt(VerificationReport report, Instant at) {
+        return new VerificationReport(report.verdict(), report.summary(), report.vpcId(), report.trigger(), report.failedAt(),
+                at.toString(), report.check(), report.maxChecks(), report.recoverySeconds(), report.workloads(),
+                report.remaining(), report.nextSteps(), report.error(), report.rejectedInput(), report.checksEndAt(),
+                report.recoveries(), report.timeline());
     }
 
     private static Map<String, Object> task(ReportDispatch dispatch, TaskReport report, Instant failedAt) {

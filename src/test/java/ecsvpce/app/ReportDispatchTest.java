@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ecsvpce.app.ReportSamples.CheckSample;
 import ecsvpce.app.ReportSamples.SweepSample;
@@ -8,8 +9,10 @@ import ecsvpce.app.ReportSamples.TaskSample;
 import ecsvpce.app.port.FollowUp;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.report.Mode;
 import ecsvpce.report.ReportJson;
 import ecsvpce.report.SweepReport;
+import ecsvpce.report.SweepReports;
 import ecsvpce.report.TaskReport;
 import ecsvpce.report.VerificationReport;
 import java.io.ByteArrayOutputStream;
@@ -76,6 +79,19 @@ class ReportDispatchTest {
         }
 
         assertThat(channels.published).hasSize(1);
+    }
+
+    @Test
+    void differentStoriesFromOneContainerAreEachTold() {
+        task(TaskSample.REMEDIATED.report());
+        task(TaskSample.NEEDS_A_PERSON.report());
+        VerificationReport healed = CheckSample.HEALED.report();
+        VerificationReport undone = CheckSample.UNDONE.report();
+        dispatch.verification(healed, Optional.empty(), ReportJson.toMap(healed), ReportSamples.ACCOUNT);
+        dispatch.verification(undone, Optional.empty(), ReportJson.toMap(undone), ReportSamples.ACCOUNT);
+
+        assertThat(channels.published).extracting(notice -> notice.subject().split(" ")[0])
+                .containsExactly("REMEDIATED", "NOT_FIXABLE_BY_ENDPOINTS", "HEALED", "STILL_BROKEN");
     }
 
     @Test
@@ -176,6 +192,20 @@ class ReportDispatchTest {
     }
 
     @Test
+    void aDryRunSweepSaysPerVpcWhichFailingServicesItsCheckWouldDeployAgain() {
+        SweepReport.VpcReport planned = ((SweepReport.Swept) SweepSample.PLANNED.report()).vpcs().get(0);
+        SweepReport report = SweepReports.swept(Mode.DRY_RUN, 1, List.of(failingToStart(planned, planned.vpcId()),
+                failingToStart(planned, "vpc-0second")), List.of(), List.of(), List.of());
+
+        Map<String, Object> out = dispatch.sweep(report, ReportJson.toMap(report), ReportSamples.ACCOUNT);
+
+        assertThat(channels.queued).isEmpty();
+        assertThat(out.get("followUps")).asList().extracting(f -> ((Map<?, ?>) f).get("status"), f -> ((Map<?, ?>) f).get("vpcId"),
+                        f -> ((List<?>) ((Map<?, ?>) f).get("wouldRecover")).size())
+                .containsExactly(tuple("DRY_RUN", Snapshots.VPC_ID, 1), tuple("DRY_RUN", "vpc-0second", 1));
+    }
+
+    @Test
     void aPendingCheckIsQueuedAgainAndNotTold() {
         FollowUpCheck.Checked checked = CheckSample.PENDING.checked();
         VerificationReport report = checked.report();
@@ -218,6 +248,15 @@ class ReportDispatchTest {
                 .contains("Dry run, no follow-up check: with these changes applied and their endpoints available, the check "
                         + "would start one new deployment of web. After applying them by hand, take it out of ECS's back-off: "
                         + "aws ecs update-service"));
+    }
+
+    /** The VPC's report under {@code vpcId}, with its services below their desired count. */
+    private static SweepReport.VpcReport failingToStart(SweepReport.VpcReport vpc, String vpcId) {
+        return new SweepReport.VpcReport(vpcId, vpc.compliant(), vpc.subnets().stream().map(subnet -> new SweepReport.SubnetReport(
+                subnet.subnetId(), subnet.availabilityZone(), subnet.routeTableId(), subnet.services().stream()
+                .map(s -> new SweepReport.ServiceReport(s.serviceName(), s.serviceArn(), s.clusterArn(), s.status(), s.needs(),
+                        s.findings(), true)).toList())).toList(), vpc.actions(), vpc.unfixed(), vpc.notes(),
+                vpc.monthlyCostUsd(), vpc.error());
     }
 
     private Map<String, Object> task(TaskReport report) {
