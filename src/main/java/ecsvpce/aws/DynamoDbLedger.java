@@ -78,10 +78,13 @@ public final class DynamoDbLedger implements Ledger {
 
     @Override
     public Latest latest(String vpcId) {
+        // Only keys of numbered incidents: a damaged key ("INCIDENT#x") sorts after every number and
+        // would otherwise stand for the latest incident, so that each new number looked taken.
         QueryResponse response = AwsCall.run("dynamodb:Query", () -> dynamoDb.get().query(r -> r.tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :incident)")
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
                 .expressionAttributeValues(Map.of(":pk", IncidentItems.s(IncidentItems.partition(vpcId)),
-                        ":incident", IncidentItems.s("INCIDENT#")))
+                        ":first", IncidentItems.s(IncidentItems.sortKey(1)),
+                        ":last", IncidentItems.s(IncidentItems.sortKey(IncidentItems.LAST_SEQUENCE))))
                 // Strongly consistent: the next write's condition is on what this read saw.
                 .scanIndexForward(false).limit(1).consistentRead(true)));
         if (!response.hasItems() || response.items().isEmpty()) {

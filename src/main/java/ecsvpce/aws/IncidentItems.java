@@ -26,6 +26,9 @@ final class IncidentItems {
         return "VPC#" + vpcId;
     }
 
+    /** The largest number a sort key holds (six digits). */
+    static final int LAST_SEQUENCE = 999_999;
+
     static String sortKey(int sequence) {
         return String.format("INCIDENT#%06d", sequence);
     }

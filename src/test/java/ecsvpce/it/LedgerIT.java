@@ -200,6 +200,10 @@ class LedgerIT {
             assertThat(latest.incident()).isEmpty();
             assertThat(latest.unreadable()).hasValueSatisfying(why -> assertThat(why).startsWith("format 2"));
         });
+        FixtureClients.dynamoDb().putItem(r -> r.tableName(table).item(Map.of("pk", s("VPC#vpc-1"), "sk",
+                s("INCIDENT#damaged"), "v", AttributeValue.fromN("1"))));
+        assertThat(ledger.latest("vpc-1").incident()).as("a key that is no number never stands for the latest")
+                .contains(open);
         Incident update = new Incident("vpc-1", 1, 2, false, "sweep", "DRY_RUN", at, at.plusSeconds(60), null,
                 at.plusSeconds(60), "SWEEP", 0, open.workloads(), open.findings(), open.actions());
         assertThat(ledger.save(update, at.plus(RETENTION))).isTrue();
