@@ -5,8 +5,9 @@ public enum FailureClass {
     /** The task could not reach an AWS service: endpoints may fix it. */
     NETWORK,
     /**
-     * The task could not reach a registry outside AWS (Docker Hub, quay.io, ghcr.io, ECR Public...):
-     * no VPC endpoint serves it, only a NAT gateway or a copy of the image in private ECR does.
+     * The task could not reach a host outside AWS: a registry (Docker Hub, quay.io, ghcr.io, ECR
+     * Public...) or a logging driver's log server. No VPC endpoint serves it; a route to it does (a NAT
+     * gateway), or for an image a copy in private ECR.
      */
     NETWORK_OUTSIDE_AWS,
     /** An IAM or resource policy refused the call: report the action, change nothing. */

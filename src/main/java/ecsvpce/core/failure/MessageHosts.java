@@ -22,8 +22,9 @@ final class MessageHosts {
 
     // Reporters hide parts of host names (account ids, regions) with marks; the parts left still name
     // the service: "████.dkr.ecr.us-east-1.amazonaws.com", "<account-id>.dkr.ecr.<region>.amazonaws.com",
-    // or the label removed outright, "https://.dkr.ecr.us-west-2.amazonaws.com".
-    private static final String MASK = "(?:\u2588+|\\*+|<[a-z0-9_ -]{1,30}>)";
+    // "_accountid_.dkr-ecr._region_.on.aws" (no host label holds "_"), or the label removed outright,
+    // "https://.dkr.ecr.us-west-2.amazonaws.com".
+    private static final String MASK = "(?:\u2588+|\\*+|<[a-z0-9_ -]{1,30}>|_[a-z0-9-]{1,30}_)";
     private static final Pattern MASKED_LABEL = Pattern.compile(MASK + "(?=[.-])|(?<=[.-])" + MASK);
     private static final Pattern REMOVED_LABEL = Pattern.compile("(?<=://|[\\s\"'])\\.(?=[a-z0-9])");
     private static final String MASKED = "masked";

@@ -4,8 +4,10 @@ import static ecsvpce.core.failure.StopReasonWords.containsAny;
 
 import ecsvpce.core.EndpointService;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where a stop reason says the task was trying to go: an AWS service an endpoint can serve, or a
@@ -46,11 +48,29 @@ final class ServicePointer {
         if (named.isPresent()) {
             return Destination.of(named.get());
         }
+        if (text.contains(StopReasonWords.LOGGING_DRIVER)) {
+            return firstRequested(text).orElse(Destination.NONE);
+        }
         if (containsAny(text, IMAGE_PULL)) {
             return imagePull(text);
         }
         return MessageHosts.requested(text).stream().map(ServicePointer::awsService).flatMap(Optional::stream)
                 .findFirst().map(Destination::of).orElse(Destination.NONE);
+    }
+
+    /**
+     * The service whose request a refused IAM action was for, when the message quotes no host: ECR's
+     * token comes from its API, the image's manifest and layers from its registry.
+     */
+    static Optional<EndpointService> requestedBy(String iamAction) {
+        String action = iamAction.toLowerCase(Locale.ROOT);
+        if (action.startsWith("ecr:")) {
+            return Optional.of(action.equals("ecr:getauthorizationtoken") ? EndpointService.ECR_API
+                    : EndpointService.ECR_DKR);
+        }
+        String prefix = action.substring(0, action.indexOf(':'));
+        return Stream.of(EndpointService.S3, EndpointService.LOGS, EndpointService.SSM, EndpointService.SECRETSMANAGER)
+                .filter(service -> service.id().equals(prefix)).findFirst();
     }
 
     /** The agent's own wording names the service outright; more specific phrases first. */
@@ -64,8 +84,7 @@ final class ServicePointer {
         if (text.contains("ecr registry auth") || text.contains("registry auth from amazon ecr")) {
             return Optional.of(EndpointService.ECR_API);
         }
-        if (text.contains("logger args") || text.contains(StopReasonWords.LOGGING_DRIVER)
-                || text.contains("cloudwatch log")) {
+        if (containsAny(text, StopReasonWords.CLOUDWATCH_LOGGING)) {
             return Optional.of(EndpointService.LOGS);
         }
         if (text.contains("env files") || text.contains("environment file")) {
@@ -80,14 +99,9 @@ final class ServicePointer {
      * blob download from ECR is S3's.
      */
     private static Destination imagePull(String text) {
-        for (String host : MessageHosts.requested(text)) {
-            if (!isAws(host)) {
-                return Destination.outside(host);
-            }
-            Optional<EndpointService> service = awsService(host);
-            if (service.isPresent()) {
-                return Destination.of(service.get());
-            }
+        Optional<Destination> requested = firstRequested(text);
+        if (requested.isPresent()) {
+            return requested.get();
         }
         Optional<String> registry = MessageHosts.imageRegistry(text);
         if (registry.isEmpty()) {
@@ -99,6 +113,20 @@ final class ServicePointer {
         Optional<EndpointService> service = awsService(registry.get());
         boolean blob = service.equals(Optional.of(EndpointService.ECR_DKR)) && containsAny(text, LAYER_DOWNLOAD);
         return blob ? Destination.of(EndpointService.S3) : service.map(Destination::of).orElse(Destination.NONE);
+    }
+
+    /** The first host the message quotes that is outside AWS or served by an endpoint. */
+    private static Optional<Destination> firstRequested(String text) {
+        for (String host : MessageHosts.requested(text)) {
+            if (!isAws(host)) {
+                return Optional.of(Destination.outside(host));
+            }
+            Optional<EndpointService> service = awsService(host);
+            if (service.isPresent()) {
+                return Optional.of(Destination.of(service.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isAws(String host) {

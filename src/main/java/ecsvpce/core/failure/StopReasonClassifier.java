@@ -84,6 +84,11 @@ public final class StopReasonClassifier {
             return message.result(FailureClass.MISSING_RESOURCE, service, "a secret, parameter, log group, image "
                     + "(repository or tag) or setting named by the task definition is missing or misconfigured");
         }
+        if (text.contains(StopReasonWords.LOGGING_DRIVER) && destination.equals(ServicePointer.Destination.NONE)) {
+            return message.result(FailureClass.NOT_NETWORK, Optional.empty(), "a logging driver other than "
+                    + "CloudWatch Logs (FireLens, fluentd, syslog, Splunk, ...) could not start: check the container's "
+                    + "log configuration and the log router or server it sends to, which no VPC endpoint serves");
+        }
         OptionalInt status = clientErrorStatus(text);
         if (status.isPresent()) {
             return answered(message, service, status.getAsInt());
@@ -134,10 +139,13 @@ public final class StopReasonClassifier {
         if (destination.hostOutsideAws().isPresent()) {
             String host = destination.hostOutsideAws().get();
             return Optional.of(message.result(FailureClass.NETWORK_OUTSIDE_AWS, Optional.empty(),
-                    "the task could not reach " + host + ", an image registry no VPC endpoint serves: give the subnet a "
-                            + "route to the internet (a NAT gateway), or copy the image to a private ECR repository "
-                            + "(or an ECR pull-through cache rule) in the task's region and point the task definition "
-                            + "at it"));
+                    message.text().contains(StopReasonWords.LOGGING_DRIVER)
+                            ? "the logging driver could not reach " + host + ", a log server no VPC endpoint serves: "
+                            + "give the subnet a route to it (a NAT gateway, or a private path to the server)"
+                            : "the task could not reach " + host + ", an image registry no VPC endpoint serves: give the "
+                            + "subnet a route to the internet (a NAT gateway), or copy the image to a private ECR "
+                            + "repository (or an ECR pull-through cache rule) in the task's region and point the task "
+                            + "definition at it"));
         }
         if (destination.service().isPresent()) {
             return Optional.of(message.result(FailureClass.NETWORK, destination.service(),
@@ -153,13 +161,14 @@ public final class StopReasonClassifier {
     private static Classification permission(Message message, Optional<EndpointService> service) {
         Matcher action = StopReasonWords.IAM_ACTION.matcher(message.redacted());
         Optional<String> iamAction = action.find() ? Optional.of(action.group(1)) : Optional.empty();
+        Optional<EndpointService> refused = service.or(() -> iamAction.flatMap(ServicePointer::requestedBy));
         String explanation = StopReasonWords.KMS.matcher(message.text()).find()
-                ? "KMS refused to decrypt for " + service.map(EndpointService::id).orElse("the service")
+                ? "KMS refused to decrypt for " + refused.map(EndpointService::id).orElse("the service")
                         + ": allow kms:Decrypt on the key to the task execution role (key policy and IAM); the service "
                         + "decrypts on its side, so no network change and no kms endpoint helps"
                 : "a policy refused the call" + iamAction.map(a -> ": grant " + a).orElse("")
                         + " (task execution role, registry credentials, key or resource policy); no network change helps";
-        return new Classification(FailureClass.PERMISSION, service, explanation, iamAction, message.redacted(),
+        return new Classification(FailureClass.PERMISSION, refused, explanation, iamAction, message.redacted(),
                 message.dialedAddress(), ChangeScope.NONE);
     }
 

@@ -9,10 +9,16 @@ import java.util.regex.Pattern;
  */
 final class StopReasonWords {
     static final List<String> CONTAINER_RUNTIME = List.of(
-            "cannotstartcontainererror", "cannotcreatecontainererror", "oci runtime",
+            "cannotstartcontainererror", "cannotcreatecontainererror", "cannotinspectcontainererror", "oci runtime",
             "failed to create new container runtime task", "failed to create container model");
-    /** Under a container-runtime prefix, a logging-driver failure still has a cause of its own. */
+    /**
+     * Under a container-runtime prefix, a logging-driver failure still has a cause of its own: CloudWatch
+     * Logs (awslogs) when its words or a {@code logs.} host say so, otherwise a log router or log server
+     * of the task's own (FireLens, fluentd, syslog, Splunk), which no VPC endpoint serves.
+     */
     static final String LOGGING_DRIVER = "logging driver";
+    /** The awslogs driver's own words: the destination is CloudWatch Logs. */
+    static final List<String> CLOUDWATCH_LOGGING = List.of("logger args", "cloudwatch log", "awslogs");
     /**
      * Fargate could not provision, attach or tag the task's network interface (capacity, rate, free
      * addresses, an EC2 refusal), or its ephemeral storage: the platform's side, before any traffic.
@@ -59,7 +65,10 @@ final class StopReasonWords {
             "validationexception", "marked for deletion", "invalid ssm parameters", "parameternotfound",
             "does not exist", "manifest unknown", "image not found", "check whether the image exists",
             "check whether the secret exists",
-            "missingendpoint", "invalidparameter", "validation error",
+            // The registry's own answers for content it does not hold (distribution error codes).
+            "unknown blob", "blob unknown", "repository name not known",
+            // The agent's SDK client was given a setting it cannot use: a value in the task definition.
+            "missingendpoint", "missingregion", "invalidparameter", "validation error",
             // Docker's wording for a repository that does not exist or needs registry credentials.
             "pull access denied",
             // The service's answer did not parse as the task expected: a malformed secret value or reference.

@@ -103,7 +103,16 @@ class StopReasonKindsTest {
                         + "netplugin failed with no error message"),
                 arguments(NOT_NETWORK, "Unexpected EC2 error while attempting to tag the network interface: "
                         + "TagPolicyViolation"),
-                arguments(NOT_NETWORK, "Timeout waiting for EphemeralStorage provisioning to complete."));
+                arguments(NOT_NETWORK, "Timeout waiting for EphemeralStorage provisioning to complete."),
+                arguments(NOT_NETWORK, "CannotInspectContainerError: Could not transition to inspecting; timed out after "
+                        + "waiting 30s"),
+                arguments(NOT_NETWORK, "CannotInspectContainerError: Error response from daemon: No such container: "
+                        + "0a1b2c"),
+                arguments(MISSING_RESOURCE, "CannotPullContainerError: unknown blob"),
+                arguments(MISSING_RESOURCE, "CannotPullContainerError: ref pull has been retried 1 time(s): failed to "
+                        + "copy: blob unknown: blob unknown to registry"),
+                arguments(MISSING_RESOURCE, "Unable to download firelens s3 config file: unable to download s3 config "
+                        + "extra.conf from bucket team-config: MissingRegion: could not find region configuration"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -140,7 +149,10 @@ class StopReasonKindsTest {
                         + "request: Get \"https://prod-<region>-starport-layer-bucket.s3.<region>.amazonaws.com/a/b\": "
                         + "dial tcp 52.216.1.2:443: i/o timeout"),
                 arguments(SSM, "ResourceInitializationError: RequestError: send request failed caused by: Post "
-                        + "\"https://ssm.***.amazonaws.com/\": dial tcp 10.1.2.3:443: i/o timeout"));
+                        + "\"https://ssm.***.amazonaws.com/\": dial tcp 10.1.2.3:443: i/o timeout"),
+                arguments(ECR_DKR, "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to "
+                        + "resolve ref _accountid_.dkr-ecr._region_.on.aws/_myimage_:_mytag_: dial tcp 10.1.2.3:443: "
+                        + "i/o timeout"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -150,6 +162,65 @@ class StopReasonKindsTest {
 
         assertThat(classification.failureClass()).isEqualTo(NETWORK);
         assertThat(classification.service()).contains(service);
+    }
+
+    /**
+     * A logging driver is CloudWatch's only when its words or a {@code logs.} host say so; any other
+     * (FireLens, fluentd, syslog, Splunk) sends to a router or server of the task's own, which no endpoint serves.
+     */
+    static Stream<Arguments> loggingDrivers() {
+        String driver = "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: ";
+        return Stream.of(
+                arguments(NETWORK, LOGS, driver + "failed to create Cloudwatch log stream: RequestError: send request "
+                        + "failed caused by: context deadline exceeded"),
+                arguments(NETWORK, LOGS, driver + "RequestError: send request failed caused by: Post "
+                        + "https://logs.eu-west-1.amazonaws.com/: dial tcp 10.0.0.9:443: i/o timeout"),
+                arguments(PERMISSION, LOGS, driver + "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/"
+                        + "exec/abc is not authorized to perform: logs:CreateLogStream on resource: arn:aws:logs:eu-west-1"),
+                arguments(NOT_NETWORK, null, "CannotStartContainerError: ResourceInitializationError: failed to "
+                        + "initialize logging driver: failed to get fluentd log driver arguments: logging driver specified "
+                        + "of container app, but no log configuration specified"),
+                arguments(NOT_NETWORK, null, driver + "dial tcp 127.0.0.1:514: connect: connection refused"),
+                arguments(NOT_NETWORK, null, driver + "dial unix /var/run/fluent.sock: connect: no such file or "
+                        + "directory"),
+                arguments(FailureClass.NETWORK_OUTSIDE_AWS, null, driver + "Options \"https://splunk.example.com:8088/"
+                        + "services/collector/event/1.0\": dial tcp 203.0.113.7:8088: i/o timeout"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {1}")
+    @MethodSource("loggingDrivers")
+    void aLoggingDriverIsCloudWatchsOnlyWhenItSaysSo(FailureClass expected, EndpointService service,
+            String stoppedReason) {
+        Classification classification = StopReasonClassifier.classify(stoppedReason);
+
+        assertThat(classification.failureClass()).isEqualTo(expected);
+        assertThat(classification.service()).isEqualTo(Optional.ofNullable(service));
+        if (service == null) {
+            assertThat(classification.scope()).isEqualTo(ChangeScope.NONE);
+            assertThat(classification.explanation()).contains("no VPC endpoint serves");
+        }
+    }
+
+    /** A refusal that quotes no host names the service its IAM action was for. */
+    static Stream<Arguments> refusedActions() {
+        String refused = "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/abc is not "
+                + "authorized to perform: ";
+        return Stream.of(
+                arguments(ECR_API, "CannotPullECRContainerError: " + refused + "ecr:GetAuthorizationToken on r"),
+                arguments(ECR_DKR, "CannotPullContainerError: " + refused + "ecr:BatchGetImage on resource"),
+                arguments(LOGS, "ResourceInitializationError: failed to validate logger args: " + refused
+                        + "logs:CreateLogStream"),
+                arguments(S3, "ResourceInitializationError: " + refused + "s3:GetObject on resource"),
+                arguments(null, "ResourceInitializationError: " + refused + "sts:AssumeRole on resource"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("refusedActions")
+    void aRefusalNamesTheServiceOfItsAction(EndpointService service, String stoppedReason) {
+        Classification classification = StopReasonClassifier.classify(stoppedReason);
+
+        assertThat(classification.failureClass()).isEqualTo(PERMISSION);
+        assertThat(classification.service()).isEqualTo(Optional.ofNullable(service));
     }
 
     /** Kind 4: the agent's newer sentences, with typographic or plain apostrophes. */
