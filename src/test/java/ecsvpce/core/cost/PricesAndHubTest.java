@@ -141,7 +141,7 @@ class PricesAndHubTest {
     }
 
     @Test
-    void noAdviceForTwoOneZoneEndpointsWhereTheHubCostsAsMuchNorForPartnerServices() {
+    void twoOneZoneEndpointsAreWorthAHubButAPartnerServiceOrALoneVpcNever() {
         EndpointPrice price = RegionPrices.of("us-east-1", Optional.empty());
         List<InterfaceEndpoint> endpoints = List.of(endpoint("vpce-1", "vpc-a", "logs", 1), endpoint("vpce-2", "vpc-b", "logs", 1),
                 partner("vpce-3", "vpc-a"), partner("vpce-4", "vpc-b"), partner("vpce-5", "vpc-c"));
@@ -150,6 +150,21 @@ class PricesAndHubTest {
         assertThat(HubAdvice.of(endpoints, price)).extracting(HubAdvice.Advice::serviceName)
                 .containsExactly("com.amazonaws.us-east-1.logs");
         assertThat(HubAdvice.of(List.of(endpoint("vpce-1", "vpc-a", "logs", 1)), price)).isEmpty();
+    }
+
+    @Test
+    void aHubThatSavesNothingIsNotAdvised() {
+        // A team's own price of 0.000342 per AZ-hour is 0.25 a month per zone (cents, rounded): three one-zone
+        // endpoints cost 0.75, exactly the hub's 0.25 plus its zone's 0.50; a fourth makes the hub cheaper.
+        EndpointPrice price = RegionPrices.of("us-east-1", Optional.of(new BigDecimal("0.000342")));
+        List<InterfaceEndpoint> three = List.of(endpoint("vpce-1", "vpc-a", "logs", 1),
+                endpoint("vpce-2", "vpc-b", "logs", 1), endpoint("vpce-3", "vpc-c", "logs", 1));
+        List<InterfaceEndpoint> four = java.util.stream.Stream.concat(three.stream(),
+                java.util.stream.Stream.of(endpoint("vpce-4", "vpc-d", "logs", 1))).toList();
+
+        assertThat(HubAdvice.of(three, price)).isEmpty();
+        assertThat(HubAdvice.of(four, price)).extracting(HubAdvice.Advice::savingMonthlyUsd)
+                .singleElement().satisfies(saving -> assertThat(saving).isEqualByComparingTo("0.25"));
     }
 
     @Test
