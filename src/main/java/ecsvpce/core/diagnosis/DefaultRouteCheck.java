@@ -1,11 +1,13 @@
 package ecsvpce.core.diagnosis;
 
+import ecsvpce.core.EndpointService;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.needs.UnservableNeed;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.RouteTable;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the subnet's default route (0.0.0.0/0) means for the task (docs/real-estates.md#a-default-route-to-a-nat-gateway-that-is-gone):
@@ -42,8 +44,24 @@ final class DefaultRouteCheck {
         }
         internetPath.ifPresent(target -> findings.add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY,
                 routeTable.id(), "route table " + routeTable.id() + " sends " + ANYWHERE + " to " + target
-                        + ": AWS services are reachable without endpoints, so a failure is more likely a security "
-                        + "group, NACL or DNS problem"));
+                        + (Route.mayFilter(target) ? filtered(needs) : ": AWS services are reachable without "
+                        + "endpoints, so a failure is more likely a security group, NACL or DNS problem")));
+    }
+
+    /**
+     * A firewall, appliance or central egress VPC in the path: what it lets through decides, and
+     * endpoints with private DNS would take the VPC's AWS traffic out of its inspection.
+     */
+    private String filtered(TaskNeeds needs) {
+        String region = snapshot.region();
+        String names = needs.services().stream()
+                .map(service -> service == EndpointService.S3 ? "prod-" + region + "-starport-layer-bucket.s3." + region
+                        + ".amazonaws.com (ECR's layers) and the task's own buckets" : service.dnsName(region))
+                .collect(Collectors.joining(", "));
+        return " (a firewall, an inspection appliance or a central egress VPC): AWS services are reached through it, "
+                + "so a failure is more likely what it filters (the task's start-up needs " + names + "), a security "
+                + "group, NACL or DNS; endpoints with private DNS would take this VPC's AWS traffic out of its path, so "
+                + "none are made unless the team asks (REMEDIATE_WITH_INTERNET_PATH)";
     }
 
     /**

@@ -129,6 +129,8 @@ final class Fixes {
             case "igw-" -> "INTERNET_GATEWAY_ID";
             case "tgw-" -> "TRANSIT_GATEWAY_ID";
             case "i-" -> "INSTANCE_ID";
+            case "eni-" -> "NETWORK_INTERFACE_ID";
+            case "vpce-" -> "VPC_ENDPOINT_ID";
             default -> "NAT_GATEWAY_ID";
         };
     }
@@ -142,6 +144,12 @@ final class Fixes {
         }
         if (target.startsWith("i-") || target.startsWith("INSTANCE")) {
             return "--instance-id";
+        }
+        if (target.startsWith("eni-") || target.startsWith("NETWORK_INTERFACE")) {
+            return "--network-interface-id";
+        }
+        if (target.startsWith("vpce-") || target.startsWith("VPC_ENDPOINT")) {
+            return "--vpc-endpoint-id";
         }
         return "--nat-gateway-id";
     }

@@ -58,7 +58,11 @@ final class StartupCalls {
                 + ":repository/" + matcher.group(2) : null;
     }
 
+    /** The ARN partition of a Region: China's and GovCloud's have their own, so a policy names them so. */
     private static String partition(String region) {
-        return region.startsWith("cn-") ? "aws-cn" : "aws";
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 }

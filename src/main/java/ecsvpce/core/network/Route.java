@@ -1,5 +1,7 @@
 package ecsvpce.core.network;
 
+import java.util.stream.Stream;
+
 /**
  * A route of a route table.
  *
@@ -11,11 +13,22 @@ package ecsvpce.core.network;
  */
 public record Route(String destinationCidr, String destinationPrefixListId, String target, boolean active) {
 
-    /** A default route to something that can reach the internet (or a shared egress VPC); never a blackhole. */
+    /**
+     * A default route to something that can reach the internet: a gateway, a transit gateway (a shared
+     * egress VPC), or an appliance in the path (a Gateway Load Balancer endpoint of AWS Network Firewall
+     * or an inspection appliance, an instance or its network interface); never a blackhole.
+     */
     public boolean isInternetPath() {
         return active && isDefault() && target != null
-                && (target.startsWith("igw-") || target.startsWith("nat-") || target.startsWith("tgw-")
-                || target.startsWith("i-"));
+                && Stream.of("igw-", "nat-", "tgw-", "i-", "eni-", "vpce-").anyMatch(target::startsWith);
+    }
+
+    /**
+     * Whether traffic to this target may be filtered on its way (a firewall, an appliance, a central
+     * egress VPC), unlike an internet or NAT gateway, which forwards everything.
+     */
+    public static boolean mayFilter(String target) {
+        return target != null && !target.startsWith("igw-") && !target.startsWith("nat-");
     }
 
     /** A default route whose target no longer exists (a deleted NAT gateway, a detached gateway): traffic is dropped. */

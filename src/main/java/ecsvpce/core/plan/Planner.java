@@ -7,6 +7,7 @@ import ecsvpce.core.diagnosis.Finding;
 import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.network.Cidr;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.Route;
 import ecsvpce.core.network.SecurityGroup;
 import ecsvpce.core.network.SecurityGroupRule;
 import java.math.BigDecimal;
@@ -115,10 +116,13 @@ public final class Planner {
                     + "fix is for a person to make, with --ip-address-type ipv6 on new endpoints"));
         }
         if (diagnosis.internetPath().isPresent() && !settings.remediateWithInternetPath()) {
+            String target = diagnosis.internetPath().get();
             return Optional.of(new HeldBack(HeldBack.Reason.INTERNET_PATH, diagnosis.subnetId(), "subnet " + diagnosis.subnetId()
-                    + " reaches the internet through " + diagnosis.internetPath().get() + ": endpoints are not needed "
-                    + "there, the cause is likely a security group, NACL or DNS; set REMEDIATE_WITH_INTERNET_PATH=true "
-                    + "to add them anyway"));
+                    + " reaches the internet through " + target + ": endpoints are not needed "
+                    + "there, the cause is likely " + (Route.mayFilter(target) ? "what " + target + " filters, " : "")
+                    + "a security group, NACL or DNS; set REMEDIATE_WITH_INTERNET_PATH=true to add them anyway"
+                    + (Route.mayFilter(target) ? " (they would take the VPC's AWS traffic out of " + target + "'s path)"
+                    : "")));
         }
         return Optional.empty();
     }

@@ -66,6 +66,8 @@ class DeadRoutesAndCustomDnsTest {
             "igw-0gone, igw-0live, --gateway-id INTERNET_GATEWAY_ID, --gateway-id igw-0live",
             "tgw-0gone, tgw-0live, --transit-gateway-id TRANSIT_GATEWAY_ID, --transit-gateway-id tgw-0live",
             "i-0gone, i-0live, --instance-id INSTANCE_ID, --instance-id i-0live",
+            "eni-0gone, eni-0live, --network-interface-id NETWORK_INTERFACE_ID, --network-interface-id eni-0live",
+            "vpce-0gone, vpce-0live, --vpc-endpoint-id VPC_ENDPOINT_ID, --vpc-endpoint-id vpce-0live",
             // a peering connection is no way to the internet: a NAT gateway is what restores one
             "pcx-0gone, pcx-0live, --nat-gateway-id NAT_GATEWAY_ID, --nat-gateway-id NAT_GATEWAY_ID"})
     void eachKindOfDeadTargetIsRestoredWithItsOwnOptionAndAWorkingOneOfItsKind(String dead, String live,
