@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks the VPC's own endpoint for a need (docs/endpoint-pitfalls.md): there, of the right type,
@@ -142,9 +143,13 @@ final class EndpointChecks {
                             + ": private DNS still answers from another AZ (cross-AZ traffic, no AZ isolation)");
         }
         if (!admitsHttpsFromTask(endpoint)) {
-            findings.add(FindingCode.ENDPOINT_SG_BLOCKS_443, service, Severity.BLOCKING, endpoint.id(),
+            List<String> unreadPeers = unreadPeersOf443(endpoint);
+            findings.add(FindingCode.ENDPOINT_SG_BLOCKS_443, service,
+                    unreadPeers.isEmpty() ? Severity.BLOCKING : Severity.UNVERIFIED, endpoint.id(),
                     service.id() + " endpoint " + endpoint.id() + "'s security groups " + endpoint.securityGroupIds()
-                            + " do not admit TCP 443 from the task (subnet " + subnet.cidrBlock() + " or its groups)",
+                            + " do not admit TCP 443 from the task (subnet " + subnet.cidrBlock() + " or its groups)"
+                            + (unreadPeers.isEmpty() ? "" : ", unless " + unreadPeers + " does: their members are "
+                            + "not read, so nothing is changed"),
                     endpoint.securityGroupIds().isEmpty() ? Fixes.attachNewGroup(snapshot.vpcId(), endpoint.id(), subnet.cidrBlock())
                             : Fixes.ingress443(endpoint.securityGroupIds().get(0), subnet.cidrBlock()));
         }
@@ -198,6 +203,20 @@ final class EndpointChecks {
                 .filter(SecurityGroupRule::coversTcp443)
                 .anyMatch(rule -> rule.ipv4Cidrs().stream().anyMatch(c -> Cidr.covers(c, subnet.cidrBlock()))
                         || rule.groupIds().stream().anyMatch(placement.securityGroupIds()::contains));
+    }
+
+    /**
+     * The peers of the endpoint's 443 rules whose members are not known here: prefix lists (their
+     * ranges are not read) and, while the task's own groups are unknown, the groups a rule names.
+     */
+    private List<String> unreadPeersOf443(VpcEndpoint endpoint) {
+        return endpoint.securityGroupIds().stream()
+                .map(snapshot::securityGroup).flatMap(Optional::stream)
+                .flatMap(group -> group.ingress().stream())
+                .filter(SecurityGroupRule::coversTcp443)
+                .flatMap(rule -> Stream.concat(rule.prefixListIds().stream(),
+                        placement.securityGroupIds().isEmpty() ? rule.groupIds().stream() : Stream.empty()))
+                .distinct().sorted().toList();
     }
 
     /**

@@ -12,6 +12,8 @@ import static ecsvpce.core.diagnosis.FindingCode.TASK_SECURITY_GROUPS_UNKNOWN;
 import static ecsvpce.core.diagnosis.FindingCode.TASK_SG_EGRESS_BLOCKS_443;
 import static ecsvpce.core.diagnosis.Severity.ADVISORY;
 import static ecsvpce.core.diagnosis.Severity.BLOCKING;
+import static ecsvpce.core.diagnosis.Severity.UNVERIFIED;
+import static ecsvpce.core.fixtures.CheckedCore.decide;
 import static ecsvpce.core.fixtures.CheckedCore.diagnose;
 import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
 import static ecsvpce.core.fixtures.CheckedCore.findings;
@@ -26,6 +28,7 @@ import static ecsvpce.core.fixtures.Snapshots.VPC_CIDR;
 import static ecsvpce.core.fixtures.Snapshots.endpointId;
 import static ecsvpce.core.fixtures.Snapshots.isolatedSeedVpc;
 import static ecsvpce.core.fixtures.Tasks.launch;
+import static ecsvpce.core.fixtures.Tasks.seedFailedTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -60,8 +63,7 @@ class SecurityGroupChecksTest {
         static Stream<SecurityGroupRule> notAdmitting() {
             return Stream.of(Rules.tcp443FromCidr(SUBNET_C_CIDR), Rules.tcp443FromCidr("10.0.1.0/25"),
                     Rules.tcp443FromGroup("sg-0someoneelse"), Rules.tcp(80, 80, VPC_CIDR), Rules.tcp(444, 8443, VPC_CIDR),
-                    Rules.udp(443, 443, VPC_CIDR), Rules.tcp443ToPrefixList("pl-0corporate"),
-                    Rules.tcp443FromCidr("2001:db8::/56"));
+                    Rules.udp(443, 443, VPC_CIDR), Rules.tcp443FromCidr("2001:db8::/56"));
         }
 
         @ParameterizedTest(name = "{0} admits the task")
@@ -100,6 +102,30 @@ class SecurityGroupChecksTest {
 
             assertThat(diagnoseSeedTask(snapshot).findings()).extracting(Finding::service)
                     .containsExactlyInAnyOrder(ECR_DKR, ECR_API, SSM, SECRETSMANAGER);
+        }
+
+        @Test
+        void aRuleFromAPrefixListMayAdmitTheTaskSoItIsUnverifiedAndNothingIsAttached() {
+            NetworkSnapshot snapshot = isolatedSeedVpc().endpointGroupIngress(Rules.tcp443ToPrefixList("pl-0corporate"))
+                    .build();
+
+            assertThat(diagnoseSeedTask(snapshot).findings()).hasSize(INTERFACES.size()).allSatisfy(f -> {
+                assertThat(f.code()).isEqualTo(ENDPOINT_SG_BLOCKS_443);
+                assertThat(f.severity()).isEqualTo(UNVERIFIED);
+                assertThat(f.explanation()).contains("unless [pl-0corporate] does");
+            });
+            assertThat(decide(seedFailedTask(Tasks.SEED_STOPPED_REASON), snapshot).plan().actions()).isEmpty();
+        }
+
+        @Test
+        void aRuleFromAGroupIsUnverifiedWhileTheTasksGroupsAreUnknown() {
+            Diagnosis diagnosis = diagnose(needs(Tasks.seedDefinition(), Tasks.seedLaunch()),
+                    new TaskPlacement(null, TASK_SUBNET, List.of()),
+                    isolatedSeedVpc().endpointGroupIngress(Rules.tcp443FromGroup("sg-0app")).build());
+
+            assertThat(diagnosis.findings()).filteredOn(f -> f.code() == ENDPOINT_SG_BLOCKS_443)
+                    .hasSize(INTERFACES.size())
+                    .allSatisfy(f -> assertThat(f.severity()).isEqualTo(UNVERIFIED));
         }
 
         @Test
