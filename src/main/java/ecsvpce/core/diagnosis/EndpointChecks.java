@@ -56,10 +56,17 @@ final class EndpointChecks {
         }
     }
 
-    /** A need served from outside the VPC (a central endpoint): only the way out is the VPC's. */
+    /**
+     * A need served from outside the VPC (a central endpoint): only the way out is the VPC's. The hub's
+     * addresses are not known here, so any 443 rule towards a range beyond this VPC (or a prefix list)
+     * may be the way, and the change names the hub's range rather than opening 443 to anywhere.
+     */
     void checkWayOut(Need need) {
-        checkEgress(need.service(), rule -> rule.ipv4Cidrs().contains(ANYWHERE), "to the central endpoint",
-                group -> Fixes.egress443ToCidr(group, ANYWHERE));
+        checkEgress(need.service(), rule -> !rule.prefixListIds().isEmpty()
+                        || rule.ipv4Cidrs().stream().anyMatch(cidr -> snapshot.vpc().cidrBlocks().stream()
+                        .noneMatch(own -> Cidr.covers(own, cidr))),
+                "to the central endpoint (beyond " + snapshot.vpcId() + ")",
+                group -> Fixes.egress443ToCidr(group, "HUB_VPC_CIDR"));
         acls.towardsAnywhere(need.service());
     }
 

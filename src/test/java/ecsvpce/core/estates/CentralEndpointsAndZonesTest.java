@@ -143,9 +143,24 @@ class CentralEndpointsAndZonesTest {
             assertThat(f.code()).isEqualTo(FindingCode.TASK_SG_EGRESS_BLOCKS_443);
             assertThat(f.explanation()).contains("to the central endpoint");
             assertThat(f.fix()).isEqualTo("aws ec2 authorize-security-group-egress --group-id " + Snapshots.TASK_SG
-                    + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]'");
+                    + " --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=HUB_VPC_CIDR}]'");
         });
         assertThat(acl.blocking()).extracting(Finding::code).containsOnly(FindingCode.NETWORK_ACL_BLOCKS_443).hasSize(6);
+    }
+
+    @Test
+    void egressLimitedToPrivateRangesBeyondTheSpokeIsAWayToTheHub() {
+        PrivateZones hub = new PrivateZones(Estates.centralZones(ECR_DKR, ECR_API, S3, LOGS, SSM, SECRETSMANAGER),
+                Optional.empty());
+
+        Diagnosis toTheHub = diagnoseSeedTask(isolatedEmptyVpc().privateZones(hub)
+                .taskEgress(Rules.tcp443FromCidr("10.100.0.0/16")).build());
+        Diagnosis toAPrefixList = diagnoseSeedTask(isolatedEmptyVpc().privateZones(hub)
+                .taskEgress(Rules.tcp443ToPrefixList("pl-0hub")).build());
+
+        assertThat(toTheHub.findings()).extracting(Finding::code).doesNotContain(FindingCode.TASK_SG_EGRESS_BLOCKS_443);
+        assertThat(toAPrefixList.findings()).extracting(Finding::code)
+                .doesNotContain(FindingCode.TASK_SG_EGRESS_BLOCKS_443);
     }
 
     @Test
