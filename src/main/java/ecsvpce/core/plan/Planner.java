@@ -108,7 +108,8 @@ public final class Planner {
         Optional<Finding> owner = finding(diagnosis, FindingCode.VPC_OWNED_BY_ANOTHER_ACCOUNT);
         if (owner.isPresent()) {
             return Optional.of(new HeldBack(HeldBack.Reason.SHARED_VPC, snapshot.vpcId(), owner.get().explanation()
-                    + ": nothing is changed; each finding's fix is a change for the owner account to make"));
+                    + ": nothing is changed; each finding's fix is a change for the owner account to make, after it "
+                    + "checks its own endpoints, which this account cannot see"));
         }
         if (finding(diagnosis, FindingCode.IPV6_ONLY_SUBNET).isPresent()) {
             return Optional.of(new HeldBack(HeldBack.Reason.IPV6_ONLY, diagnosis.subnetId(), "subnet "
