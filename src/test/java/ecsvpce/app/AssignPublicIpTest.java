@@ -2,7 +2,10 @@ package ecsvpce.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ecsvpce.app.CheckRequest.Launch;
+import ecsvpce.app.CheckRequest.Named;
 import ecsvpce.app.port.FargateService;
+import ecsvpce.app.port.ServiceLookup;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.diagnosis.Finding;
@@ -12,6 +15,7 @@ import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.ActionReport;
+import ecsvpce.report.CheckReport;
 import ecsvpce.report.Mode;
 import ecsvpce.report.Outcome;
 import ecsvpce.report.SweepReport;
@@ -24,8 +28,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each use case learns whether the tasks get a public IP from ECS's answer about their service, so
- * that a public subnet whose tasks get none has its endpoints made
+ * Each use case learns whether the tasks get a public IP from ECS's answer about their service (or
+ * from the check's request), so that a public subnet whose tasks get none has its endpoints made
  * (docs/real-estates.md#an-internet-gateway-without-a-public-ip).
  */
 class AssignPublicIpTest {
@@ -87,6 +91,32 @@ class AssignPublicIpTest {
                     .satisfies(service -> assertThat(gatewayFinding(service.findings()).fix())
                             .contains("--service web ")));
         });
+    }
+
+    @Test
+    void theCheckOfAServiceTakesItsAnswerAndALaunchWhatTheRequestSays() {
+        aws.lookups.put(Tasks.CLUSTER_ARN + "/web", new ServiceLookup.Found(web(PublicIp.NOT_ASSIGNED)));
+
+        CheckReport ofService = check(new CheckRequest.OfService(Tasks.CLUSTER_ARN, "web"));
+        CheckReport disabled = check(launch(PublicIp.NOT_ASSIGNED));
+        CheckReport unsaid = check(launch(PublicIp.UNKNOWN));
+
+        assertThat(gatewayFinding(ofService.subnets().get(0).findings()).fix()).startsWith("aws ecs update-service");
+        assertThat(ofService.remediation()).extracting(ActionReport::type).contains("CREATE_INTERFACE_ENDPOINT");
+        assertThat(gatewayFinding(disabled.subnets().get(0).findings()).fix()).contains("on aws ecs run-task");
+        assertThat(disabled.remediation()).isNotEmpty();
+        assertThat(unsaid.subnets().get(0).findings()).extracting(Finding::code)
+                .contains(FindingCode.INTERNET_PATH_PRESENT).doesNotContain(FindingCode.INTERNET_GATEWAY_WITHOUT_PUBLIC_IP);
+        assertThat(unsaid.remediation()).isEmpty();
+    }
+
+    private CheckReport check(CheckRequest request) {
+        return new DeployCheck(aws, aws, aws, SETTINGS, Snapshots.REGION, CLOCK).check(request);
+    }
+
+    private static Launch launch(PublicIp publicIp) {
+        return new Launch(new Named(Tasks.TASK_DEFINITION_ARN), List.of(Snapshots.TASK_SUBNET),
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false, publicIp);
     }
 
     private static FargateService web(PublicIp publicIp) {
