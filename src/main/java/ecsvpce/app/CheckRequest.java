@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.network.PublicIp;
 import java.util.List;
 
 /**
@@ -16,16 +17,17 @@ public sealed interface CheckRequest permits CheckRequest.Launch, CheckRequest.O
      * @param securityGroupIds empty: the VPC's default group, which ECS gives a task that names none
      * @param platformVersion  null: {@code LATEST}
      * @param cluster          null: the account's {@code default} cluster (read only for ECS Exec's key)
+     * @param publicIp         as the request says ({@code assignPublicIp}); UNKNOWN when it does not
      */
     record Launch(Definition definition, List<String> subnetIds, List<String> securityGroupIds, String platformVersion,
-                  String cluster, boolean executeCommand) implements CheckRequest {
+                  String cluster, boolean executeCommand, PublicIp publicIp) implements CheckRequest {
         public Launch {
             subnetIds = List.copyOf(subnetIds);
             securityGroupIds = List.copyOf(securityGroupIds);
         }
     }
 
-    /** A service as it is configured now: its task definition, subnets, groups and platform version. */
+    /** A service as it is configured now: its task definition, subnets, groups, public IP and platform version. */
     record OfService(String cluster, String service) implements CheckRequest {
     }
 

@@ -89,7 +89,7 @@ public final class DeployCheck {
         FargateService service = ((ServiceLookup.Found) found).service();
         return launch(new Launch(new Named(service.taskDefinitionArn()), service.subnetIds(),
                 service.securityGroupIds(), service.platformVersion(), service.clusterArn(),
-                service.executeCommandEnabled()), service);
+                service.executeCommandEnabled(), service.publicIp()), service);
     }
 
     /** @param service the service the launch is read from, or null */
@@ -166,7 +166,8 @@ public final class DeployCheck {
         String what = what(service, asked.taskDefinition());
         List<Workload> workloads = new ArrayList<>();
         for (String subnet : request.subnetIds()) {
-            workloads.add(new Workload(what, needs, new TaskPlacement(account, subnet, groups)));
+            workloads.add(new Workload(what, needs, new TaskPlacement(account, subnet, groups, request.publicIp(),
+                    service == null ? null : service.owner())));
         }
         return CheckReports.decided(account, region, asked, what, needs, SweepEngine.decide(snapshot, workloads,
                 settings.plan(), ResourceTags.forCreation(TRIGGER, clock.instant())), notes);

@@ -124,7 +124,8 @@ public final class FollowUpCheck {
             ServiceState state = states.get(key(workload.clusterArn(), workload.serviceName()));
             List<String> groups = !workload.securityGroupIds().isEmpty() || state == null
                     ? workload.securityGroupIds() : state.securityGroupIds();
-            // Only what the fix made is checked again: no account (a shared VPC got no fix to follow up).
+            // Only what the fix made is checked again: no account (a shared VPC got no fix to follow up), and
+            // no public IP, as no check of an endpoint depends on it.
             diagnosable.add(new Workload(String.valueOf(i), new TaskNeeds(workload.needs().stream()
                     .map(service -> new Need(service, List.of())).toList(), List.of(), List.of()),
                     new TaskPlacement(null, workload.subnetId(), groups)));

@@ -139,7 +139,8 @@ final class SweepInventory {
                         service.platformFamily(), service.executeCommandEnabled(), execKeys.get(service.clusterArn())));
                 subnets.forEach(subnet -> workloadsByVpc.computeIfAbsent(vpcOfSubnet.get(subnet), v -> new ArrayList<>())
                         .add(new Workload(service.serviceArn(), needs,
-                                new TaskPlacement(service.accountId(), subnet, service.securityGroupIds()))));
+                                new TaskPlacement(service.accountId(), subnet, service.securityGroupIds(),
+                                        service.publicIp(), service.owner()))));
             }
         });
         return new Inventory(clusters, workloadsByVpc, serviceByArn, unreadable, skipped, unknownVpcs,

@@ -11,6 +11,8 @@ import ecsvpce.core.Decision;
 import ecsvpce.core.FailedTask;
 import ecsvpce.core.RemediationEngine;
 import ecsvpce.core.needs.TaskLaunch;
+import ecsvpce.core.network.OwningService;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.network.TaskPlacement;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.Mode;
@@ -91,8 +93,9 @@ public final class TaskRemediation {
             return skipped(skip.get(), task, List.of());
         }
         List<String> groups;
+        Optional<ServiceNetwork> service = Optional.empty();
         if (task.serviceName() != null) {
-            Optional<ServiceNetwork> service = tasks.service(task.clusterArn(), task.serviceName(), task.startedBy());
+            service = tasks.service(task.clusterArn(), task.serviceName(), task.startedBy());
             Optional<String> serviceSkip = service.flatMap(s -> guardRails.service(task.serviceName(), s.tags()));
             if (serviceSkip.isPresent()) {
                 return skipped(serviceSkip.get(), task, List.of());
@@ -114,7 +117,7 @@ public final class TaskRemediation {
         FailedTask failedTask = new FailedTask(task.taskArn(), task.clusterArn(), task.stoppedReason(),
                 definitions.taskDefinition(task.taskDefinitionArn()), new TaskLaunch(region, task.platformVersion(),
                         task.platformFamily(), task.executeCommandEnabled(), execKmsKey),
-                new TaskPlacement(task.accountId(), task.subnetId(), groups));
+                placement(task, groups, service));
         Map<String, String> tags = ResourceTags.forCreation(task.taskArn(), clock.instant());
 
         VpcConvergence.Result<Decision> result = convergence.converge(vpcId,
@@ -123,6 +126,13 @@ public final class TaskRemediation {
         notes.addAll(confirmed.notes());
         return TaskReports.examined(summary(task, groups), result.decision(), result.actionReports(), notes,
                 settings.mode(), result.failure().map(CallFailure::summary).orElse(null));
+    }
+
+    /** Whether the task gets a public IP is ECS's answer about its service; nobody says it for a standalone task. */
+    private static TaskPlacement placement(StoppedTask task, List<String> groups, Optional<ServiceNetwork> service) {
+        return new TaskPlacement(task.accountId(), task.subnetId(), groups,
+                service.map(ServiceNetwork::publicIp).orElse(PublicIp.UNKNOWN),
+                service.map(s -> new OwningService(task.clusterArn(), task.serviceName(), s.subnetIds())).orElse(null));
     }
 
     private TaskReport skipped(String reason, StoppedTask task, List<String> groups) {

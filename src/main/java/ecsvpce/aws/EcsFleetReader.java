@@ -5,6 +5,7 @@ import ecsvpce.app.port.Fargate;
 import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.Fleet;
 import ecsvpce.app.port.ServiceLookup;
+import ecsvpce.core.network.PublicIp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class EcsFleetReader implements Fleet {
     private static FargateService fargateService(Service s) {
         return new FargateService(s.clusterArn(), s.serviceArn(), s.serviceName(), s.taskDefinition(),
                 s.platformVersion(), s.platformFamily(), awsvpc(s).subnets(), awsvpc(s).securityGroups(),
-                Boolean.TRUE.equals(s.enableExecuteCommand()), EcsTaskReader.tags(s.tags()),
+                PublicIp.of(awsvpc(s).assignPublicIpAsString()), Boolean.TRUE.equals(s.enableExecuteCommand()), EcsTaskReader.tags(s.tags()),
                 count(s.runningCount()), count(s.desiredCount()));
     }
 

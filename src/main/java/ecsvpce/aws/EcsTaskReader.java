@@ -9,6 +9,7 @@ import ecsvpce.core.needs.ContainerDefinition;
 import ecsvpce.core.needs.LogConfiguration;
 import ecsvpce.core.needs.SecretReference;
 import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.network.PublicIp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,9 @@ public final class EcsTaskReader implements StoppedTasks, TaskDefinitions {
                     .findFirst()
                     .orElse(s.networkConfiguration());
             AwsVpcConfiguration awsvpc = network == null ? null : network.awsvpcConfiguration();
-            return new ServiceNetwork(awsvpc == null ? List.of() : awsvpc.securityGroups(), tags(s.tags()));
+            return awsvpc == null ? new ServiceNetwork(List.of(), List.of(), PublicIp.UNKNOWN, tags(s.tags()))
+                    : new ServiceNetwork(awsvpc.securityGroups(), awsvpc.subnets(),
+                    PublicIp.of(awsvpc.assignPublicIpAsString()), tags(s.tags()));
         });
     }
 

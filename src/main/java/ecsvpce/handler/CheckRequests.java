@@ -7,6 +7,7 @@ import static ecsvpce.handler.PayloadFields.string;
 import static ecsvpce.handler.PayloadFields.strings;
 
 import ecsvpce.app.CheckRequest;
+import ecsvpce.core.network.PublicIp;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import java.util.Set;
  * The check function's payload, the same request {@code scripts/preflight} makes:
  * <pre>{@code
  * {"taskDefinition": "app:3", "subnets": ["subnet-a"], "securityGroups": ["sg-1"],
- *  "platformVersion": "1.4.0", "cluster": "prod", "enableExecuteCommand": false}
+ *  "platformVersion": "1.4.0", "cluster": "prod", "enableExecuteCommand": false, "assignPublicIp": "DISABLED"}
  * {"taskDefinitionDocument": {...register-task-definition JSON...}, "subnets": [...], ...}
  * {"cluster": "prod", "service": "web"}
  * }</pre>
@@ -28,11 +29,12 @@ final class CheckRequests {
     static final String CLUSTER = "cluster";
     static final String SERVICE = "service";
     static final String EXECUTE_COMMAND = "enableExecuteCommand";
+    static final String ASSIGN_PUBLIC_IP = "assignPublicIp";
     private static final Set<String> LAUNCH_KEYS = Set.of(TASK_DEFINITION, DOCUMENT, SUBNETS, SECURITY_GROUPS,
-            PLATFORM_VERSION, CLUSTER, EXECUTE_COMMAND);
+            PLATFORM_VERSION, CLUSTER, EXECUTE_COMMAND, ASSIGN_PUBLIC_IP);
     private static final String SHAPES = "a check takes {\"taskDefinition\" (or \"taskDefinitionDocument\"), "
-            + "\"subnets\", \"securityGroups\", \"platformVersion\", \"cluster\", \"enableExecuteCommand\"} or "
-            + "{\"cluster\", \"service\"}";
+            + "\"subnets\", \"securityGroups\", \"platformVersion\", \"cluster\", \"enableExecuteCommand\", "
+            + "\"assignPublicIp\"} or {\"cluster\", \"service\"}";
 
     private CheckRequests() {
     }
@@ -51,7 +53,17 @@ final class CheckRequests {
         CheckRequest.Definition definition = named ? new CheckRequest.Named(string(payload, TASK_DEFINITION))
                 : new CheckRequest.Document(TaskDefinitionDocument.parse(object(payload, DOCUMENT)));
         return new CheckRequest.Launch(definition, strings(payload, SUBNETS), strings(payload, SECURITY_GROUPS),
-                string(payload, PLATFORM_VERSION), string(payload, CLUSTER), bool(payload, EXECUTE_COMMAND, false));
+                string(payload, PLATFORM_VERSION), string(payload, CLUSTER), bool(payload, EXECUTE_COMMAND, false),
+                publicIp(string(payload, ASSIGN_PUBLIC_IP)));
+    }
+
+    /** Not given: UNKNOWN, so an internet gateway still counts as the tasks' way out. */
+    private static PublicIp publicIp(String assignPublicIp) {
+        PublicIp publicIp = PublicIp.of(assignPublicIp);
+        if (assignPublicIp != null && publicIp == PublicIp.UNKNOWN) {
+            throw new IllegalArgumentException(ASSIGN_PUBLIC_IP + " is " + assignPublicIp + ", not ENABLED or DISABLED");
+        }
+        return publicIp;
     }
 
     private static String required(Map<String, Object> payload, String key) {

@@ -8,6 +8,7 @@ import static ecsvpce.handler.PayloadFields.strings;
 
 import ecsvpce.app.CheckRequest;
 import ecsvpce.core.diagnosis.Finding;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.report.CheckReport;
 import ecsvpce.report.CheckReports;
 import ecsvpce.report.CheckVerdict;
@@ -93,9 +94,11 @@ final class CloudFormationHook {
             Map<String, Object> network = object(properties, "NetworkConfiguration");
             Map<String, Object> awsvpc = network == null ? Map.of() : Objects.requireNonNullElse(
                     object(network, "AwsvpcConfiguration"), Map.of());
+            // AssignPublicIp left out is CloudFormation's default, DISABLED.
             CheckReport report = check.apply(new CheckRequest.Launch(new CheckRequest.Named(taskDefinition),
                     strings(awsvpc, "Subnets"), strings(awsvpc, "SecurityGroups"), string(properties, "PlatformVersion"),
-                    string(properties, "Cluster"), bool(properties, "EnableExecuteCommand", false)));
+                    string(properties, "Cluster"), bool(properties, "EnableExecuteCommand", false),
+                    PublicIp.of(Objects.requireNonNullElse(string(awsvpc, "AssignPublicIp"), "DISABLED"))));
             return new Answer(response(report, token, invocation(request)), Optional.of(report));
         } catch (IllegalArgumentException malformed) {
             return new Answer(answer("FAILED", "InternalFailure", "malformed hook request: " + malformed.getMessage(),

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  */
 public final class Preflight {
     static final String USAGE = "usage: scripts/preflight --task-definition TD --subnets subnet-a,subnet-b "
-            + "[--security-groups sg-1,sg-2] [--platform-version 1.4.0] [--cluster C] [--enable-execute-command] [--json]"
+            + "[--security-groups sg-1,sg-2] [--platform-version 1.4.0] [--cluster C] [--enable-execute-command] "
+            + "[--assign-public-ip ENABLED|DISABLED] [--json]"
             + " | --cluster C --service S [--json]; TD is an ARN, family:revision, family or file://task-definition.json";
     static final int BAD_ARGUMENTS = 2;
     /** scripts/preflight's own: a check rehearsed offline, so the JVM records the classes a check loads. */
@@ -32,7 +33,7 @@ public final class Preflight {
     private static final Map<String, String> VALUED = Map.of("--task-definition", CheckRequests.TASK_DEFINITION,
             "--subnets", CheckRequests.SUBNETS, "--security-groups", CheckRequests.SECURITY_GROUPS,
             "--platform-version", CheckRequests.PLATFORM_VERSION, "--cluster", CheckRequests.CLUSTER,
-            "--service", CheckRequests.SERVICE);
+            "--service", CheckRequests.SERVICE, "--assign-public-ip", CheckRequests.ASSIGN_PUBLIC_IP);
     private static final List<String> LISTS = List.of(CheckRequests.SUBNETS, CheckRequests.SECURITY_GROUPS);
 
     private Preflight() {

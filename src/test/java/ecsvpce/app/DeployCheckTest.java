@@ -14,6 +14,7 @@ import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.needs.TaskDefinition;
 import ecsvpce.core.network.PrivateZones;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.CheckReport;
@@ -71,7 +72,8 @@ class DeployCheckTest {
     }
 
     private static Launch launch(String... subnets) {
-        return new Launch(new Named(DEFINITION), List.of(subnets), List.of(Snapshots.TASK_SG), "1.4.0", null, false);
+        return new Launch(new Named(DEFINITION), List.of(subnets), List.of(Snapshots.TASK_SG), "1.4.0", null, false,
+                PublicIp.UNKNOWN);
     }
 
     @Test
@@ -190,9 +192,9 @@ class DeployCheckTest {
         aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.ECR_API).build());
 
         CheckReport old = check(new Launch(new Named(DEFINITION), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), "1.3.0", null, false));
+                List.of(Snapshots.TASK_SG), "1.3.0", null, false, PublicIp.UNKNOWN));
         CheckReport latest = check(new Launch(new Named(DEFINITION), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), null, null, false));
+                List.of(Snapshots.TASK_SG), null, null, false, PublicIp.UNKNOWN));
 
         assertThat(old.verdict()).isEqualTo(CheckVerdict.READY);
         assertThat(old.needs()).extracting(NeedSummary::service).doesNotContain(EndpointService.ECR_API);
@@ -204,7 +206,7 @@ class DeployCheckTest {
         TaskDefinition document = new TaskDefinition("app", Tasks.seedDefinition().containers(), null, List.of("FARGATE"));
 
         CheckReport report = check(new Launch(new Document(document), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), "1.4.0", null, false));
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false, PublicIp.UNKNOWN));
 
         assertThat(report.verdict()).isEqualTo(CheckVerdict.READY);
         assertThat(aws.calls).noneMatch(c -> c.startsWith("taskDefinition"));
@@ -216,7 +218,7 @@ class DeployCheckTest {
         TaskDefinition document = new TaskDefinition(null, Tasks.seedDefinition().containers(), null, List.of("FARGATE"));
 
         CheckReport report = check(new Launch(new Document(document), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), "1.4.0", null, false));
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false, PublicIp.UNKNOWN));
 
         assertThat(report.verdict()).isEqualTo(CheckVerdict.READY);
         assertThat(report.checked().taskDefinition()).isEqualTo("(the document given)");
@@ -228,7 +230,7 @@ class DeployCheckTest {
         aws.definitions.put("app", Tasks.seedDefinition());
 
         CheckReport report = check(new Launch(new Named("app"), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), "1.4.0", null, false));
+                List.of(Snapshots.TASK_SG), "1.4.0", null, false, PublicIp.UNKNOWN));
 
         assertThat(report.checked().taskDefinition()).isEqualTo(DEFINITION);
         assertThat(report.summary()).startsWith("READY: task definition app:7 finds");
@@ -258,7 +260,7 @@ class DeployCheckTest {
         aws.execKmsKeys.put(Tasks.CLUSTER_ARN, "arn:aws:kms:ap-northeast-1:123456789012:key/0a1b");
 
         CheckReport report = check(new Launch(new Named(DEFINITION), List.of(Snapshots.TASK_SUBNET),
-                List.of(Snapshots.TASK_SG), "1.4.0", Tasks.CLUSTER_ARN, true));
+                List.of(Snapshots.TASK_SG), "1.4.0", Tasks.CLUSTER_ARN, true, PublicIp.UNKNOWN));
 
         assertThat(report.needs()).extracting(NeedSummary::service)
                 .contains(EndpointService.SSMMESSAGES, EndpointService.KMS);
@@ -285,7 +287,7 @@ class DeployCheckTest {
                 List.of(), Map.of())).build());
 
         CheckReport report = check(new Launch(new Named(DEFINITION), List.of(Snapshots.TASK_SUBNET), List.of(),
-                "1.4.0", null, false));
+                "1.4.0", null, false, PublicIp.UNKNOWN));
 
         assertThat(report.verdict()).isEqualTo(CheckVerdict.READY);
         assertThat(report.notes()).anySatisfy(note -> assertThat(note).contains("default group [" + DEFAULT_SG + "]"));
@@ -295,14 +297,14 @@ class DeployCheckTest {
         Launch seed = launch(Snapshots.TASK_SUBNET);
         return Stream.of(
                 Arguments.of("unknown task definition", new Launch(new Named("app:99"), seed.subnetIds(),
-                        seed.securityGroupIds(), null, null, false), "task definition app:99 does not exist"),
+                        seed.securityGroupIds(), null, null, false, PublicIp.UNKNOWN), "task definition app:99 does not exist"),
                 Arguments.of("unknown subnet", launch("subnet-0nosuchthing"),
                         "subnet(s) subnet-0nosuchthing do not exist in this account and Region"),
                 Arguments.of("subnets of two VPCs", launch(Snapshots.TASK_SUBNET, OTHER_SUBNET),
                         "the subnets are in 2 VPCs (" + Snapshots.TASK_SUBNET + " in " + Snapshots.VPC_ID + ", "
                                 + OTHER_SUBNET + " in " + OTHER_VPC + ")"),
                 Arguments.of("unknown security group", new Launch(new Named(DEFINITION), seed.subnetIds(),
-                        List.of("sg-0nosuchthing"), null, null, false),
+                        List.of("sg-0nosuchthing"), null, null, false, PublicIp.UNKNOWN),
                         "security group(s) sg-0nosuchthing do not exist in " + Snapshots.VPC_ID),
                 Arguments.of("no subnet", launch(), "no subnet given"));
     }

@@ -7,6 +7,7 @@ import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.Action;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.ActionReport;
@@ -146,8 +147,10 @@ class EventTrustPropertiesTest {
                 .build()), null));
         aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
         aws.vpcOfSubnet.put(Snapshots.SUBNET_C, Snapshots.VPC_ID);
-        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
-        aws.services.put("other", new ServiceNetwork(List.of("sg-0other"), Map.of()));
+        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of()));
+        aws.services.put("other", new ServiceNetwork(List.of("sg-0other"),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of()));
         aws.interfaceGroups.put("eni-1", List.of(Snapshots.TASK_SG));
         aws.interfaceGroups.put("eni-other", List.of("sg-0other"));
         aws.execKmsKeys.put(OTHER_CLUSTER, "arn:aws:kms:" + Snapshots.REGION + ":" + Tasks.ACCOUNT + ":key/0a1b");

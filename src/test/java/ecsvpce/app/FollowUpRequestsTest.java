@@ -8,6 +8,7 @@ import ecsvpce.app.port.FargateService;
 import ecsvpce.app.port.FollowUp;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.ActionType;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.Mode;
@@ -83,7 +84,7 @@ class FollowUpRequestsTest {
 
     private static FargateService service(String name, int running) {
         return new FargateService(Tasks.CLUSTER_ARN, Tasks.CLUSTER_ARN.replace(":cluster/", ":service/") + "/" + name, name,
-                Tasks.TASK_DEFINITION_ARN, "1.4.0", null, List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_SG), false,
-                Map.of(), running, 2);
+                Tasks.TASK_DEFINITION_ARN, "1.4.0", null, List.of(Snapshots.TASK_SUBNET), List.of(Snapshots.TASK_SG),
+                PublicIp.UNKNOWN, false, Map.of(), running, 2);
     }
 }

@@ -11,6 +11,7 @@ import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.PrivateZones;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.Mode;
@@ -266,7 +267,8 @@ public final class ReportSamples {
     private static TaskRemediation remediation(Mode mode, NetworkSnapshot vpc, Consumer<InMemoryPorts> script) {
         InMemoryPorts aws = new InMemoryPorts();
         aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
-        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
+        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of()));
         aws.snapshots(Snapshots.VPC_ID, vpc);
         script.accept(aws);
         return new TaskRemediation(aws, aws, aws, aws, new Settings(mode, PlanSettings.defaults()), REGION,

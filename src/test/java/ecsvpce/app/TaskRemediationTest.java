@@ -13,6 +13,7 @@ import ecsvpce.core.EndpointType;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.core.plan.ResourceTags;
 import ecsvpce.report.ActionReport;
@@ -39,7 +40,8 @@ class TaskRemediationTest {
     TaskRemediationTest() {
         aws.definitions.put(Tasks.TASK_DEFINITION_ARN, Tasks.seedDefinition());
         aws.vpcOfSubnet.put(Snapshots.TASK_SUBNET, Snapshots.VPC_ID);
-        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of()));
+        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of()));
         aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedEmptyVpc().build());
     }
 
@@ -302,7 +304,8 @@ class TaskRemediationTest {
     void theSubnetTaskDefinitionAndGroupEcsGivesAreTheOnesReadNotTheEvents() {
         aws.vpcOfSubnet.put("subnet-elsewhere", "vpc-elsewhere");
         aws.snapshots("vpc-elsewhere", Snapshots.isolatedEmptyVpc().build());
-        aws.services.put("other", new ServiceNetwork(List.of("sg-other"), Map.of()));
+        aws.services.put("other", new ServiceNetwork(List.of("sg-other"),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of()));
         known(task(SEED_REASON));
 
         TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(builder(SEED_REASON)
@@ -326,7 +329,8 @@ class TaskRemediationTest {
 
     @Test
     void aServiceTaggedToBeSkippedIsLeftAlone() {
-        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG), Map.of(ResourceTags.SKIP, "yes")));
+        aws.services.put(SERVICE, new ServiceNetwork(List.of(Snapshots.TASK_SG),
+                List.of(Snapshots.TASK_SUBNET), PublicIp.UNKNOWN, Map.of(ResourceTags.SKIP, "yes")));
 
         assertSkipped(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))),
                 "service web is tagged " + ResourceTags.SKIP + ": left alone");

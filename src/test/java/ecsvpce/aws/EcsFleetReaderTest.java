@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import ecsvpce.app.port.FargateService;
+import ecsvpce.core.network.PublicIp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -84,6 +85,20 @@ class EcsFleetReaderTest {
             assertThat(web.belowDesiredCount()).as("runs 0 of 2").isTrue();
         });
         assertThat(services.get(1).belowDesiredCount()).as("no counts given").isFalse();
+    }
+
+    @Test
+    void whetherTasksGetAPublicIpIsAwssAnswerAndUnknownWhenItSaysNothing() {
+        listServices(List.of(arn("public"), arn("private"), arn("unsaid")));
+        describeEach(name -> fargate(name).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")
+                .assignPublicIp(switch (name) {
+                    case "public" -> "ENABLED";
+                    case "private" -> "DISABLED";
+                    default -> null;
+                }))).build());
+
+        assertThat(new EcsFleetReader(ecs).fargateServices(CLUSTER)).extracting(FargateService::publicIp)
+                .containsExactly(PublicIp.ASSIGNED, PublicIp.NOT_ASSIGNED, PublicIp.UNKNOWN);
     }
 
     private void listServices(List<String> arns) {

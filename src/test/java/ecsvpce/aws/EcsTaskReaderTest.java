@@ -7,25 +7,35 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.StoppedTask;
+import ecsvpce.core.network.PublicIp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
- * The stopped task as AWS's {@code DescribeTasks} answers it: every field the remediation decides on
- * comes from here, Exec included (moto 5.2.1 omits {@code enableExecuteCommand}; AWS answers it for
- * every task: docs/testing.md lists the difference).
+ * The stopped task as AWS's {@code DescribeTasks} answers it, and its service as {@code DescribeServices}
+ * does: every field the remediation decides on comes from here, Exec included (moto 5.2.1 omits
+ * {@code enableExecuteCommand}; AWS answers it for every task: docs/testing.md lists the difference).
  */
 class EcsTaskReaderTest {
     private static final String CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
@@ -69,6 +79,45 @@ class EcsTaskReaderTest {
                 .when(ecs).describeTasks(any(DescribeTasksRequest.class));
 
         assertThat(new EcsTaskReader(ecs).describeTask(CLUSTER, TASK)).isEmpty();
+    }
+
+    @Test
+    void aServicesNetworkIsThatOfTheDeploymentThatStartedTheTaskPublicIpIncluded() {
+        answerService(Service.builder().serviceName("web").tags(Tag.builder().key("team").value("a").build())
+                .networkConfiguration(awsvpc("DISABLED", List.of("subnet-now"), List.of("sg-now")))
+                .deployments(Deployment.builder().id("ecs-svc/1").networkConfiguration(
+                        awsvpc("DISABLED", List.of("subnet-1", "subnet-2"), List.of("sg-1"))).build()).build());
+
+        assertThat(new EcsTaskReader(ecs).service(CLUSTER, "web", "ecs-svc/1")).contains(new ServiceNetwork(
+                List.of("sg-1"), List.of("subnet-1", "subnet-2"), PublicIp.NOT_ASSIGNED, Map.of("team", "a")));
+        assertThat(new EcsTaskReader(ecs).service(CLUSTER, "web", "ecs-svc/gone")).hasValueSatisfying(network -> {
+            assertThat(network.subnetIds()).containsExactly("subnet-now");
+            assertThat(network.securityGroupIds()).containsExactly("sg-now");
+        });
+    }
+
+    /**
+     * AWS answers {@code assignPublicIp} for every awsvpc service, DISABLED when it was left out; moto 5.2.1
+     * answers it only when it was given (docs/testing.md): nothing said stays unknown.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(value = {"ENABLED, ASSIGNED", "DISABLED, NOT_ASSIGNED", "NULL, UNKNOWN"}, nullValues = "NULL")
+    void whetherTheTasksGetAPublicIpIsAwssAnswer(String assignPublicIp, PublicIp publicIp) {
+        answerService(Service.builder().serviceName("web")
+                .networkConfiguration(awsvpc(assignPublicIp, List.of("subnet-1"), List.of())).build());
+
+        assertThat(new EcsTaskReader(ecs).service(CLUSTER, "web", null)).map(ServiceNetwork::publicIp)
+                .contains(publicIp);
+    }
+
+    private void answerService(Service service) {
+        doAnswer(call -> DescribeServicesResponse.builder().services(service).build())
+                .when(ecs).describeServices(any(DescribeServicesRequest.class));
+    }
+
+    private static NetworkConfiguration awsvpc(String assignPublicIp, List<String> subnets, List<String> groups) {
+        return NetworkConfiguration.builder().awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(groups)
+                .assignPublicIp(assignPublicIp)).build();
     }
 
     private void answer(Task task) {

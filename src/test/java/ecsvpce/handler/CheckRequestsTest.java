@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ecsvpce.app.CheckRequest;
 import ecsvpce.core.needs.TaskDefinition;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.support.Lambda;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CheckRequestsTest {
     void theSampleRequestsAreALaunchAndAService() {
         assertThat(CheckRequests.parse(json(Lambda.file("events/check-request.json")))).isEqualTo(new CheckRequest.Launch(
                 new CheckRequest.Named("orders-api:42"), List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"),
-                List.of("sg-0a1b2c3d4e5f60001"), "1.4.0", "orders-prod", false));
+                List.of("sg-0a1b2c3d4e5f60001"), "1.4.0", "orders-prod", false, PublicIp.UNKNOWN));
         assertThat(CheckRequests.parse(json(Lambda.file("events/check-service.json"))))
                 .isEqualTo(new CheckRequest.OfService("orders-prod", "orders-api"));
     }
@@ -44,6 +45,25 @@ class CheckRequestsTest {
                     assertThat(launch.securityGroupIds()).isEmpty();
                     assertThat(launch.platformVersion()).isNull();
                 });
+    }
+
+    @Test
+    void theTasksPublicIpIsWhatTheRequestSaysAndUnknownWhenItSaysNothing() {
+        CheckRequest disabled = CheckRequests.parse(json("""
+                {"taskDefinition": "app", "subnets": ["subnet-1"], "assignPublicIp": "DISABLED"}"""));
+
+        assertThat(disabled).isInstanceOfSatisfying(CheckRequest.Launch.class,
+                launch -> assertThat(launch.publicIp()).isEqualTo(PublicIp.NOT_ASSIGNED));
+        assertThat(CheckRequests.parse(Preflight.payload(List.of("--task-definition", "app", "--subnets", "subnet-1",
+                "--assign-public-ip", "DISABLED")))).isEqualTo(disabled);
+        assertThat(CheckRequests.parse(Preflight.payload(List.of("--task-definition", "app", "--subnets", "subnet-1",
+                "--assign-public-ip=ENABLED")))).isInstanceOfSatisfying(CheckRequest.Launch.class,
+                launch -> assertThat(launch.publicIp()).isEqualTo(PublicIp.ASSIGNED));
+        assertThat(CheckRequests.parse(json("{\"taskDefinition\": \"app\", \"subnets\": [\"subnet-1\"]}")))
+                .isInstanceOfSatisfying(CheckRequest.Launch.class,
+                        launch -> assertThat(launch.publicIp()).isEqualTo(PublicIp.UNKNOWN));
+        assertThatThrownBy(() -> CheckRequests.parse(json("{\"taskDefinition\": \"app\", \"assignPublicIp\": \"yes\"}")))
+                .hasMessage("assignPublicIp is yes, not ENABLED or DISABLED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import ecsvpce.app.Settings;
 import ecsvpce.aws.AwsClients;
 import ecsvpce.aws.AwsClients.Connection;
 import ecsvpce.aws.CannedAws;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.plan.PlanSettings;
 import ecsvpce.report.CheckReport;
 import ecsvpce.report.CheckReports;
@@ -52,7 +53,7 @@ class CloudFormationHookTest {
         assertThat(asked).containsExactly(new CheckRequest.Launch(new CheckRequest.Named(
                 "arn:aws:ecs:us-east-1:123456789012:task-definition/orders-api:42"),
                 List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"), List.of("sg-0a1b2c3d4e5f60001"),
-                "1.4.0", "orders-prod", false));
+                "1.4.0", "orders-prod", false, PublicIp.NOT_ASSIGNED));
         assertThat(answer.report()).isPresent();
     }
 
@@ -63,7 +64,23 @@ class CloudFormationHookTest {
         assertThat(asked).singleElement().isInstanceOfSatisfying(CheckRequest.Launch.class, launch -> {
             assertThat(((CheckRequest.Named) launch.definition()).reference()).endsWith("orders-api:43");
             assertThat(launch.platformVersion()).as("LATEST").isNull();
+            assertThat(launch.publicIp()).as("AssignPublicIp left out: CloudFormation's DISABLED")
+                    .isEqualTo(PublicIp.NOT_ASSIGNED);
         });
+    }
+
+    @Test
+    void aServiceWhoseTasksGetAPublicIpIsCheckedWithIt() {
+        Map<String, Object> request = sample("hook-ecs-service-create.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> awsvpc = (Map<String, Object>) ((Map<String, Object>) properties(request)
+                .get("NetworkConfiguration")).get("AwsvpcConfiguration");
+        awsvpc.put("AssignPublicIp", "ENABLED");
+
+        answer(request, cannotTell(false));
+
+        assertThat(asked).singleElement().isInstanceOfSatisfying(CheckRequest.Launch.class, launch ->
+                assertThat(launch.publicIp()).isEqualTo(PublicIp.ASSIGNED));
     }
 
     @Test

@@ -152,6 +152,24 @@ class RealEstatesIT {
     }
 
     @Test
+    void aServiceWhoseTasksGetNoPublicIpBehindAnInternetGatewayGetsItsEndpointsAndTheChangeToItsService() {
+        try (FargateScenario scenario = FargateScenario.builder().internetGatewayRoute().service("web").create()) {
+            Map<String, Object> report = remediate(scenario, FargateScenario.SEED_SECRETS_MANAGER_REASON);
+
+            assertThat(report.get("outcome")).isEqualTo("REMEDIATED");
+            assertThat(findingCodes(report)).contains("INTERNET_GATEWAY_WITHOUT_PUBLIC_IP")
+                    .doesNotContain("INTERNET_PATH_PRESENT");
+            assertThat(finding(report, "INTERNET_GATEWAY_WITHOUT_PUBLIC_IP"))
+                    .containsEntry("resourceId", scenario.routeTableId())
+                    .hasEntrySatisfying("fix", f -> assertThat((String) f).startsWith("aws ecs update-service --cluster "
+                            + scenario.clusterArn() + " --service web --network-configuration \"awsvpcConfiguration="
+                            + "{subnets=[" + scenario.subnetId() + "],securityGroups=[" + scenario.taskSecurityGroupId()
+                            + "],assignPublicIp=ENABLED}\""));
+            assertThat(scenario.readBack().endpointCountByService()).containsKeys(SEED_SERVICES.toArray(String[]::new));
+        }
+    }
+
+    @Test
     void aVpcWithDnsServersOfItsOwnNamesItsDhcpOptionSetWithTheForwardingChange() {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create()) {
             String options = EstateFixtures.dnsServers(scenario.ec2(), scenario.vpcId(), "10.0.0.53", "10.0.1.53");

@@ -1,5 +1,7 @@
 package ecsvpce.app.port;
 
+import ecsvpce.core.network.OwningService;
+import ecsvpce.core.network.PublicIp;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +9,7 @@ import java.util.Map;
  * A Fargate service in awsvpc mode, as the sweep checks it.
  *
  * @param platformVersion as set on the service: {@code LATEST}, a version, or null (unset)
+ * @param publicIp        whether its tasks get a public IP, as ECS answers the service's {@code assignPublicIp}
  * @param runningCount    with {@code desiredCount}, whether the service runs all it wants; both 0 when unknown
  */
 public record FargateService(
@@ -18,6 +21,7 @@ public record FargateService(
         String platformFamily,
         List<String> subnetIds,
         List<String> securityGroupIds,
+        PublicIp publicIp,
         boolean executeCommandEnabled,
         Map<String, String> tags,
         int runningCount,
@@ -34,12 +38,17 @@ public record FargateService(
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
-    /** A service whose counts are not known (taken as running what it wants). */
+    /** A service whose counts and public IP are not known (taken as running what it wants). */
     public FargateService(String clusterArn, String serviceArn, String serviceName, String taskDefinitionArn,
                           String platformVersion, String platformFamily, List<String> subnetIds,
                           List<String> securityGroupIds, boolean executeCommandEnabled, Map<String, String> tags) {
         this(clusterArn, serviceArn, serviceName, taskDefinitionArn, platformVersion, platformFamily, subnetIds,
-                securityGroupIds, executeCommandEnabled, tags, 0, 0);
+                securityGroupIds, PublicIp.UNKNOWN, executeCommandEnabled, tags, 0, 0);
+    }
+
+    /** The service as a change to its network configuration names it. */
+    public OwningService owner() {
+        return new OwningService(clusterArn, serviceName, subnetIds);
     }
 
     /**

@@ -12,9 +12,9 @@ public interface StoppedTasks {
     Optional<StoppedTask> describeTask(String clusterArn, String taskArn);
 
     /**
-     * The security groups a service gives its tasks (those of the deployment that started the task
-     * when ECS still lists it, else the service's current ones) and the service's tags; empty when
-     * ECS no longer knows the service.
+     * The network configuration a service gives its tasks (that of the deployment that started the task
+     * when ECS still lists it, else the service's current one) and the service's tags; empty when ECS
+     * no longer knows the service.
      */
     Optional<ServiceNetwork> service(String clusterArn, String serviceName, String startedBy);
 

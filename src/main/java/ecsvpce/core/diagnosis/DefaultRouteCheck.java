@@ -4,8 +4,10 @@ import ecsvpce.core.EndpointService;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.needs.UnservableNeed;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.RouteTable;
+import ecsvpce.core.network.TaskPlacement;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -13,34 +15,41 @@ import java.util.stream.Collectors;
  * What the subnet's default route (0.0.0.0/0) means for the task (docs/real-estates.md#a-default-route-to-a-nat-gateway-that-is-gone):
  * a path to the internet serves what no endpoint serves; a route whose target is gone (state
  * {@code blackhole}, typically a deleted NAT gateway) is no path at all, and is named with the change
- * that restores it. Routes are never changed by the product.
+ * that restores it; nor is an internet gateway for a task ECS gives no public IP, which is named with
+ * the change that gives it one. Routes are never changed by the product.
  */
 final class DefaultRouteCheck {
     private static final String ANYWHERE = "0.0.0.0/0";
 
     private final NetworkSnapshot snapshot;
     private final RouteTable routeTable;
+    private final TaskPlacement placement;
     private final Findings findings;
 
-    DefaultRouteCheck(NetworkSnapshot snapshot, RouteTable routeTable, Findings findings) {
+    DefaultRouteCheck(NetworkSnapshot snapshot, RouteTable routeTable, TaskPlacement placement, Findings findings) {
         this.snapshot = snapshot;
         this.routeTable = routeTable;
+        this.placement = placement;
         this.findings = findings;
     }
 
     void check(TaskNeeds needs) {
-        Optional<String> internetPath = routeTable.internetPath().map(Route::target);
+        Optional<String> internetPath = routeTable.internetPathFor(placement.publicIp()).map(Route::target);
         Optional<Route> blackhole = routeTable.blackholeDefaultRoute();
+        Optional<Route> unusableGateway = placement.publicIp() == PublicIp.NOT_ASSIGNED
+                ? routeTable.internetGatewayDefault() : Optional.empty();
         blackhole.ifPresent(route -> blackhole(route, !needs.unservable().isEmpty()));
+        unusableGateway.ifPresent(this::gatewayWithoutPublicIp);
         for (UnservableNeed unservable : needs.unservable()) {
             String copyToEcr = "image".equals(unservable.reason().field()) ? " (or copy the image to private ECR in "
                     + snapshot.region() + ", which an ECR pull-through cache rule does)" : "";
             findings.add(FindingCode.NEED_NOT_SERVABLE_BY_ENDPOINT, null,
                     internetPath.isPresent() ? Severity.ADVISORY : Severity.BLOCKING, routeTable.id(),
                     unservable.reason() + internetPath.map(target -> " (served through " + target + ")").orElse(""),
-                    internetPath.isPresent() ? null : blackhole.map(this::restore).orElse("aws ec2 create-route "
-                            + "--route-table-id " + routeTable.id() + " --destination-cidr-block " + ANYWHERE
-                            + " --nat-gateway-id NAT_GATEWAY_ID") + copyToEcr);
+                    internetPath.isPresent() ? null : unusableGateway.map(this::publicIpOrNat)
+                            .or(() -> blackhole.map(this::restore)).orElse("aws ec2 create-route --route-table-id "
+                                    + routeTable.id() + " --destination-cidr-block " + ANYWHERE
+                                    + " --nat-gateway-id NAT_GATEWAY_ID") + copyToEcr);
         }
         internetPath.ifPresent(target -> findings.add(FindingCode.INTERNET_PATH_PRESENT, null, Severity.ADVISORY,
                 routeTable.id(), "route table " + routeTable.id() + " sends " + ANYWHERE + " to " + target
@@ -62,6 +71,27 @@ final class DefaultRouteCheck {
                 + "so a failure is more likely what it filters (the task's start-up needs " + names + "), a security "
                 + "group, NACL or DNS; endpoints with private DNS would take this VPC's AWS traffic out of its path, so "
                 + "none are made unless the team asks (REMEDIATE_WITH_INTERNET_PATH)";
+    }
+
+    /**
+     * The subnet looks public, but the task has no public address for its gateway to serve: endpoints
+     * serve its AWS needs (the planner makes them as for an isolated subnet), or a public IP or a NAT
+     * gateway gives it the internet.
+     */
+    private void gatewayWithoutPublicIp(Route gateway) {
+        findings.add(FindingCode.INTERNET_GATEWAY_WITHOUT_PUBLIC_IP, null, Severity.ADVISORY, routeTable.id(),
+                "route table " + routeTable.id() + " sends " + ANYWHERE + " to " + gateway.target() + ", but the task "
+                        + "gets no public IP (assignPublicIp DISABLED), so it reaches nothing through it: endpoints serve "
+                        + "its AWS start-up needs (made as for an isolated subnet), or a public IP (assignPublicIp=ENABLED "
+                        + "in the service's or run-task's network configuration) or a NAT gateway gives it the internet",
+                publicIpOrNat(gateway));
+    }
+
+    /** The public IP the gateway needs, or the way without one: a NAT gateway. */
+    private String publicIpOrNat(Route gateway) {
+        return Fixes.assignPublicIp(placement.service(), placement.subnetId(), placement.securityGroupIds())
+                + " (or keep the tasks without a public IP in subnets whose route table sends " + ANYWHERE
+                + " to a NAT gateway: " + routeTable.id() + " sends it to " + gateway.target() + ")";
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Diagnoser {
     }
 
     private Diagnosis run() {
-        Optional<String> internetPath = routeTable.internetPath().map(Route::target);
+        Optional<String> internetPath = routeTable.internetPathFor(placement.publicIp()).map(Route::target);
         if (!needs.endpoints().isEmpty()) {
             vpc();
         }
@@ -60,7 +60,7 @@ public final class Diagnoser {
                 endpoints.check(need);
             }
         }
-        new DefaultRouteCheck(snapshot, routeTable, findings).check(needs);
+        new DefaultRouteCheck(snapshot, routeTable, placement, findings).check(needs);
         for (NeedReason output : needs.fireLensOutputs()) {
             findings.add(FindingCode.FIRELENS_OUTPUT_NEEDS_ENDPOINT, null, Severity.ADVISORY, snapshot.vpcId(),
                     output + ": not needed to start, and not created by the product");

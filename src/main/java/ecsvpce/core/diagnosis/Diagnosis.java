@@ -7,7 +7,8 @@ import java.util.Optional;
  * What a task's network lacks for its needs.
  *
  * @param routeTableId     the route table the task's subnet uses
- * @param internetPath     the default route's target when the subnet can reach the internet
+ * @param internetPath     the default route's target when the task reaches the internet through it (an
+ *                         internet gateway only when the task may have a public IP)
  */
 public record Diagnosis(
         String vpcId,

@@ -1,5 +1,6 @@
 package ecsvpce.core.diagnosis;
 
+import ecsvpce.core.network.OwningService;
 import ecsvpce.core.policy.StartupCall;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -114,6 +115,27 @@ final class Fixes {
     static String describeEndpoint(String endpointId) {
         return "aws ec2 describe-vpc-endpoints --vpc-endpoint-ids " + endpointId
                 + " --query 'VpcEndpoints[0].[State,LastError]'";
+    }
+
+    /**
+     * The task's awsvpc configuration with a public IP: the service's own, restating all its subnets and
+     * groups, when the service is known; otherwise the value run-task or create-service takes.
+     */
+    static String assignPublicIp(OwningService service, String subnetId, List<String> groupIds) {
+        if (service == null) {
+            return "--network-configuration " + awsvpcWithPublicIp(List.of(subnetId), groupIds) + " on aws ecs run-task "
+                    + "or create-service (AssignPublicIp: ENABLED under NetworkConfiguration.AwsvpcConfiguration in "
+                    + "CloudFormation)";
+        }
+        return "aws ecs update-service --cluster " + service.cluster() + " --service " + service.name()
+                + " --network-configuration " + awsvpcWithPublicIp(service.subnetIds(), groupIds);
+    }
+
+    /** Groups not known are not restated: ECS then gives the VPC's default group. */
+    private static String awsvpcWithPublicIp(List<String> subnetIds, List<String> groupIds) {
+        return "\"awsvpcConfiguration={subnets=[" + String.join(",", subnetIds) + "]"
+                + (groupIds.isEmpty() ? "" : ",securityGroups=[" + String.join(",", groupIds) + "]")
+                + ",assignPublicIp=ENABLED}\"";
     }
 
     /** The default route pointed at another target, the option chosen by the target's kind. */

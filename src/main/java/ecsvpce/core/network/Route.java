@@ -24,6 +24,20 @@ public record Route(String destinationCidr, String destinationPrefixListId, Stri
     }
 
     /**
+     * An internet path for a task whose public address is as given: an internet gateway forwards
+     * nothing from an interface without a public IPv4 address
+     * (docs/real-estates.md#an-internet-gateway-without-a-public-ip).
+     */
+    public boolean isInternetPathFor(PublicIp publicIp) {
+        return isInternetPath() && !(publicIp == PublicIp.NOT_ASSIGNED && isInternetGatewayDefault());
+    }
+
+    /** A live default route to an internet gateway: a path only for an interface with a public address. */
+    public boolean isInternetGatewayDefault() {
+        return isInternetPath() && target.startsWith("igw-");
+    }
+
+    /**
      * Whether traffic to this target may be filtered on its way (a firewall, an appliance, a central
      * egress VPC), unlike an internet or NAT gateway, which forwards everything.
      */

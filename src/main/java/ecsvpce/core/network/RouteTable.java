@@ -18,6 +18,16 @@ public record RouteTable(String id, boolean main, List<String> subnetIds, List<R
         return routes.stream().filter(Route::isInternetPath).findFirst();
     }
 
+    /** The default route that reaches the internet for a task whose public address is as given. */
+    public Optional<Route> internetPathFor(PublicIp publicIp) {
+        return routes.stream().filter(route -> route.isInternetPathFor(publicIp)).findFirst();
+    }
+
+    /** The live default route to an internet gateway, which serves only interfaces with a public address. */
+    public Optional<Route> internetGatewayDefault() {
+        return routes.stream().filter(Route::isInternetGatewayDefault).findFirst();
+    }
+
     /** The default route, when its target is gone. */
     public Optional<Route> blackholeDefaultRoute() {
         return routes.stream().filter(Route::isBlackholeDefault).findFirst();

@@ -26,6 +26,7 @@ import ecsvpce.core.fixtures.Estates;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
 import ecsvpce.core.network.PrivateZones;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.TaskPlacement;
 import ecsvpce.core.policy.EndpointPolicy;
@@ -77,7 +78,8 @@ class FindingResourcesTest {
             // The product cannot see what holds a private address in the VPC: the address is what a person looks up.
             Map.entry(FindingCode.ENDPOINT_REACHED_BUT_BLOCKED, Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}")),
             Map.entry(FindingCode.FIRELENS_OUTPUT_NEEDS_ENDPOINT, VPC),
-            Map.entry(FindingCode.DEFAULT_ROUTE_BLACKHOLE, ROUTE_TABLE_ID)));
+            Map.entry(FindingCode.DEFAULT_ROUTE_BLACKHOLE, ROUTE_TABLE_ID),
+            Map.entry(FindingCode.INTERNET_GATEWAY_WITHOUT_PUBLIC_IP, ROUTE_TABLE_ID)));
 
     @Test
     void everyFindingCodeNamesTheResourceWhoseChangeSettlesIt() {
@@ -127,12 +129,13 @@ class FindingResourcesTest {
                 isolatedSeedVpc().endpoint(SECRETSMANAGER, e -> e.policy(noSecrets)).endpoint(SSM, e -> e.policy(orgOnly))
                         .build(),
                 isolatedEmptyVpc().ipv6Native(TASK_SUBNET).build(),
-                isolatedSeedVpc().route(ROUTE_TABLE, new Route("0.0.0.0/0", null, "nat-0gone", false)).build())) {
+                isolatedSeedVpc().route(ROUTE_TABLE, new Route("0.0.0.0/0", null, "nat-0gone", false)).build(),
+                isolatedSeedVpc().internetPath("igw-0public").build())) {
             found.addAll(diagnoseSeedTask(vpc).findings());
             found.addAll(diagnose(needs(Tasks.definition(container("app").image("quay.io/team/app:1")
                     .logDriver("awsfirelens").logOption("Name", "kinesis_firehose"), container("router")
                     .image(Tasks.ECR_IMAGE)), Tasks.seedLaunch()),
-                    new TaskPlacement(Tasks.ACCOUNT, TASK_SUBNET, List.of()), vpc).findings());
+                    new TaskPlacement(Tasks.ACCOUNT, TASK_SUBNET, List.of(), PublicIp.NOT_ASSIGNED, null), vpc).findings());
         }
         found.addAll(decide(Tasks.seedFailedTask("ResourceInitializationError: unable to pull secrets or registry auth: "
                 + "execution resource retrieval failed: unable to retrieve secrets from ssm: RequestError: send request "
