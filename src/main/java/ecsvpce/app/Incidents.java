@@ -114,13 +114,25 @@ final class Incidents {
         Optional<Incident> open = latest.incident().filter(Incident::open);
         return switch (event.kind()) {
             case OPENS -> Optional.of(open.map(incident -> merged(incident, event)).orElseGet(() -> opened(latest, event)));
-            case ADDS -> open.map(incident -> merged(incident, event));
+            case ADDS -> open.map(incident -> merged(incident, event)).or(() -> openedByALateFailure(latest, event));
             case HEALED -> open.map(incident -> closed(incident, event.at(), event.at(), BY_FOLLOW_UP));
             case GONE -> open.map(incident -> closed(incident, event.at(), null, BY_GONE));
             case SWEPT_COMPLIANT -> open.filter(incident -> incident.fixAppliedAt() == null
                             || incident.lastEventAt().plus(FOLLOW_UP_HORIZON).isBefore(event.at()))
                     .map(incident -> closed(incident, event.at(), event.at(), BY_SWEEP));
         };
+    }
+
+    /**
+     * A failed start for a network cause that the network no longer shows (another environment fixed it
+     * a moment ago and has not yet written its incident, or the cause passed) still opens an incident,
+     * so that no failed start goes uncounted; unless it failed before the last incident closed (it is
+     * that incident's history) or the last incident cannot be read (whether it is open is unknown).
+     */
+    private static Optional<Incident> openedByALateFailure(Ledger.Latest latest, IncidentEvent event) {
+        boolean afterTheLast = latest.unreadable().isEmpty()
+                && latest.incident().map(last -> event.at().isAfter(last.lastEventAt())).orElse(true);
+        return event.failedStart() && afterTheLast ? Optional.of(opened(latest, event)) : Optional.empty();
     }
 
     private static Incident opened(Ledger.Latest latest, IncidentEvent event) {
