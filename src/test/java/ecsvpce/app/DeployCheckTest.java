@@ -175,6 +175,18 @@ class DeployCheckTest {
     }
 
     @Test
+    void aSubnetBehindANatGatewayWithoutEndpointsIsReadyAndBehindAFirewallCannotBeTold() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedEmptyVpc().internetPath("nat-0shared").build());
+        CheckReport behindNat = check(launch(Snapshots.TASK_SUBNET));
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedEmptyVpc().internetPath("vpce-0firewall").build());
+        CheckReport behindFirewall = check(launch(Snapshots.TASK_SUBNET));
+
+        assertThat(behindNat.verdict()).isEqualTo(CheckVerdict.READY);
+        assertThat(behindFirewall.verdict()).isEqualTo(CheckVerdict.CANNOT_TELL);
+        assertThat(behindFirewall.summary()).contains("ENDPOINT_MISSING");
+    }
+
+    @Test
     void anImageNoEndpointCanServeWillFailInAnIsolatedSubnet() {
         aws.definitions.put(DEFINITION, Tasks.definition(Tasks.container("web").image("docker.io/library/nginx:1.27")));
 

@@ -9,6 +9,7 @@ import ecsvpce.app.port.CallFailure;
 import ecsvpce.app.port.ServiceNetwork;
 import ecsvpce.app.port.StoppedTask;
 import ecsvpce.core.EndpointService;
+import ecsvpce.core.diagnosis.FindingCode;
 import ecsvpce.core.EndpointType;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
@@ -177,17 +178,17 @@ class TaskRemediationTest {
     }
 
     @Test
-    void aSubnetWithAnInternetPathIsLeftAloneAndTheSummaryListsWhatAPersonShouldChange() {
+    void aSubnetWithAnInternetPathIsLeftAloneAndTheReportSaysThePathServesTheTask() {
         aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().internetPath("igw-0abc")
                 .withoutEndpoint(EndpointService.LOGS).privateDnsOff(EndpointService.SSM).build());
 
         TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
 
-        assertThat(report.outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
-        assertThat(report.summary()).startsWith("2 blocking finding(s) need a person: ")
-                .contains("ENDPOINT_MISSING (" + Snapshots.VPC_ID + "): G=$(aws ec2 create-security-group ")
-                .contains("PRIVATE_DNS_DISABLED (" + Snapshots.endpointId(EndpointService.SSM) + "): aws ec2 "
-                        + "modify-vpc-endpoint --vpc-endpoint-id " + Snapshots.endpointId(EndpointService.SSM));
+        assertThat(report.outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+        assertThat(report.summary()).isEqualTo("the network already serves every need of the task; the cause is elsewhere");
+        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.ENDPOINT_MISSING
+                || f.code() == FindingCode.PRIVATE_DNS_DISABLED).hasSize(2)
+                .allSatisfy(f -> assertThat(f.explanation()).contains("through igw-0abc"));
         assertThat(report.notes()).singleElement().asString().contains("reaches the internet through igw-0abc");
         assertThat(aws.calls).doesNotContain("apply");
     }

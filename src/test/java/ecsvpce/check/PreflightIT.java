@@ -70,6 +70,19 @@ class PreflightIT {
     }
 
     @Test
+    void aSubnetBehindANatGatewayWithoutEndpointsIsReady(MotoServer moto) throws Exception {
+        try (FargateScenario scenario = FargateScenario.builder().natGatewayRoute().create()) {
+            ChildProcess.Run run = preflight(moto.environment(), "--json", "--task-definition", "app:1", "--subnets",
+                    scenario.subnetId(), "--security-groups", scenario.taskSecurityGroupId());
+
+            assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+            JsonNode report = JSON.readTree(run.stdout());
+            assertThat(report.path("verdict").asText()).isEqualTo("READY");
+            assertThat(report.toString()).contains("through " + scenario.natGatewayId().orElseThrow());
+        }
+    }
+
+    @Test
     void aSubnetThatDoesNotExistCannotTell(MotoServer moto) throws Exception {
         try (FargateScenario scenario = FargateScenario.seedEndpointsAllOn().create()) {
             String before = VpcState.describe(scenario.ec2(), scenario.vpcId());

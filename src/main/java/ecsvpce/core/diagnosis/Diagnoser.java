@@ -69,6 +69,7 @@ public final class Diagnoser {
             findings.add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, subnet.id(),
                     "the task's security groups could not be read, so its egress on 443 was not checked");
         }
+        internetPath.ifPresent(findings::coveredThrough);
         return new Diagnosis(snapshot.vpcId(), subnet.id(), subnet.availabilityZone(), routeTable.id(),
                 internetPath, findings.all());
     }

@@ -29,5 +29,15 @@ public enum FindingCode {
     ENDPOINT_REACHED_BUT_BLOCKED,
     FIRELENS_OUTPUT_NEEDS_ENDPOINT,
     DEFAULT_ROUTE_BLACKHOLE,
-    INTERNET_GATEWAY_WITHOUT_PUBLIC_IP
+    INTERNET_GATEWAY_WITHOUT_PUBLIC_IP;
+
+    /**
+     * A gap the task's internet path covers meanwhile: without the endpoint (or its private DNS, or the
+     * gateway on the route table) the service's public name answers, and the path reaches it. A group
+     * or policy of an endpoint whose private DNS the task uses is no such gap: the task goes there.
+     */
+    public boolean isCoveredByAnInternetPath() {
+        return this == ENDPOINT_MISSING || this == ENDPOINT_WRONG_TYPE || this == PRIVATE_DNS_DISABLED
+                || this == GATEWAY_NOT_ON_ROUTE_TABLE;
+    }
 }

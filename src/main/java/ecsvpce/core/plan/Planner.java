@@ -68,7 +68,10 @@ public final class Planner {
     }
 
     private void collect(Diagnosis diagnosis) {
-        if (diagnosis.blocking().isEmpty()) {
+        // The gaps an internet path covers do not block, but they are what endpoints there would settle.
+        List<Finding> toSettle = diagnosis.findings().stream().filter(f -> f.isBlocking()
+                || diagnosis.internetPath().isPresent() && f.code().isCoveredByAnInternetPath()).toList();
+        if (toSettle.isEmpty()) {
             return;
         }
         Optional<HeldBack> reasonToHoldBack = reasonToHoldBack(diagnosis);
@@ -77,7 +80,7 @@ public final class Planner {
             unfixed.addAll(diagnosis.blocking());
             return;
         }
-        for (Finding finding : diagnosis.blocking()) {
+        for (Finding finding : toSettle) {
             switch (finding.code()) {
                 case VPC_DNS_SUPPORT_DISABLED -> dnsAttributes.add(VpcDnsAttribute.ENABLE_DNS_SUPPORT);
                 case VPC_DNS_HOSTNAMES_DISABLED -> dnsAttributes.add(VpcDnsAttribute.ENABLE_DNS_HOSTNAMES);

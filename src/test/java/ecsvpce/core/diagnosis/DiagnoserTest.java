@@ -23,6 +23,7 @@ import static ecsvpce.core.diagnosis.FindingCode.VPC_DNS_HOSTNAMES_DISABLED;
 import static ecsvpce.core.diagnosis.FindingCode.VPC_DNS_SUPPORT_DISABLED;
 import static ecsvpce.core.diagnosis.Severity.ADVISORY;
 import static ecsvpce.core.diagnosis.Severity.BLOCKING;
+import static ecsvpce.core.diagnosis.Severity.UNVERIFIED;
 import static ecsvpce.core.fixtures.CheckedCore.diagnose;
 import static ecsvpce.core.fixtures.CheckedCore.diagnoseSeedTask;
 import static ecsvpce.core.fixtures.CheckedCore.findings;
@@ -287,12 +288,27 @@ class DiagnoserTest {
     }
 
     @Test
-    void anInternetPathIsReportedAndEndpointFindingsRemain() {
+    void anInternetPathServesWhatAnEndpointWouldSoTheGapIsAdvice() {
         Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(LOGS).internetPath("nat-0abc").build());
 
         assertThat(findings(diagnosis)).containsExactly(
-                tuple(ENDPOINT_MISSING, LOGS, BLOCKING, Snapshots.VPC_ID),
+                tuple(ENDPOINT_MISSING, LOGS, ADVISORY, Snapshots.VPC_ID),
                 tuple(INTERNET_PATH_PRESENT, null, ADVISORY, ROUTE_TABLE));
+        assertThat(diagnosis.findings().get(0).explanation()).endsWith("meanwhile the task reaches logs through nat-0abc");
+        assertThat(diagnosis.blocking()).isEmpty();
+    }
+
+    @Test
+    void throughWhatMayFilterTheGapIsUnverifiedButAnEndpointThatRefusesTheTaskStillBlocks() {
+        Diagnosis diagnosis = diagnoseSeedTask(isolatedSeedVpc().withoutEndpoint(LOGS).privateDnsOff(SSM)
+                .endpoint(ECR_API, e -> e.groups()).internetPath("tgw-0egress").build());
+
+        assertThat(diagnosis.findings()).filteredOn(f -> f.code() != INTERNET_PATH_PRESENT)
+                .extracting(Finding::code, Finding::severity).containsExactlyInAnyOrder(
+                        tuple(ENDPOINT_MISSING, UNVERIFIED), tuple(PRIVATE_DNS_DISABLED, UNVERIFIED),
+                        tuple(ENDPOINT_SG_BLOCKS_443, BLOCKING));
+        assertThat(diagnosis.unverified()).allSatisfy(f -> assertThat(f.explanation())
+                .endsWith("through tgw-0egress, if tgw-0egress lets it through"));
     }
 
     @Test
