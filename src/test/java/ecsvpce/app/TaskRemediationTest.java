@@ -178,8 +178,8 @@ class TaskRemediationTest {
     }
 
     @Test
-    void aSubnetWithAnInternetPathIsLeftAloneAndTheReportSaysThePathServesTheTask() {
-        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().internetPath("igw-0abc")
+    void aSubnetBehindANatGatewayIsLeftAloneAndTheReportSaysThePathServesTheTask() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().internetPath("nat-0abc")
                 .withoutEndpoint(EndpointService.LOGS).privateDnsOff(EndpointService.SSM).build());
 
         TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
@@ -188,8 +188,23 @@ class TaskRemediationTest {
         assertThat(report.summary()).isEqualTo("the network already serves every need of the task; the cause is elsewhere");
         assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.ENDPOINT_MISSING
                 || f.code() == FindingCode.PRIVATE_DNS_DISABLED).hasSize(2)
-                .allSatisfy(f -> assertThat(f.explanation()).contains("through igw-0abc"));
-        assertThat(report.notes()).singleElement().asString().contains("reaches the internet through igw-0abc");
+                .allSatisfy(f -> assertThat(f.explanation()).endsWith("through nat-0abc"));
+        assertThat(report.notes()).singleElement().asString().contains("reaches the internet through nat-0abc");
+        assertThat(aws.calls).doesNotContain("apply");
+    }
+
+    @Test
+    void behindAnInternetGatewayWithoutKnowingThePublicIpTheGapsNeedAPerson() {
+        aws.snapshots(Snapshots.VPC_ID, Snapshots.isolatedSeedVpc().internetPath("igw-0abc")
+                .withoutEndpoint(EndpointService.LOGS).build());
+
+        TaskReport.Examined report = examined(remediation(Mode.REMEDIATE).remediate(known(task(SEED_REASON))));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
+        assertThat(report.summary()).startsWith("nothing the product may change; 1 check(s) need a person: "
+                + "ENDPOINT_MISSING (" + Snapshots.VPC_ID + ")");
+        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.ENDPOINT_MISSING).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).endsWith("through igw-0abc, if the task has a public IP"));
         assertThat(aws.calls).doesNotContain("apply");
     }
 

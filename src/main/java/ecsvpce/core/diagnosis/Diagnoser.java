@@ -6,6 +6,7 @@ import ecsvpce.core.needs.NeedReason;
 import ecsvpce.core.needs.TaskNeeds;
 import ecsvpce.core.network.Cidr;
 import ecsvpce.core.network.NetworkSnapshot;
+import ecsvpce.core.network.PublicIp;
 import ecsvpce.core.network.Route;
 import ecsvpce.core.network.RouteTable;
 import ecsvpce.core.network.SecurityGroup;
@@ -69,9 +70,19 @@ public final class Diagnoser {
             findings.add(FindingCode.TASK_SECURITY_GROUPS_UNKNOWN, null, Severity.ADVISORY, subnet.id(),
                     "the task's security groups could not be read, so its egress on 443 was not checked");
         }
-        internetPath.ifPresent(findings::coveredThrough);
+        internetPath.ifPresent(target -> findings.coveredThrough(target, servesUnless(target)));
         return new Diagnosis(snapshot.vpcId(), subnet.id(), subnet.availabilityZone(), routeTable.id(),
                 internetPath, findings.all());
+    }
+
+    /** What the path serving the task depends on, when that is not seen: empty when it surely serves. */
+    private Optional<String> servesUnless(String target) {
+        if (Route.mayFilter(target)) {
+            return Optional.of(target + " lets it through");
+        }
+        boolean gateway = target.startsWith("igw-");
+        return gateway && placement.publicIp() == PublicIp.UNKNOWN ? Optional.of("the task has a public IP")
+                : Optional.empty();
     }
 
     /**

@@ -1,9 +1,9 @@
 package ecsvpce.core.diagnosis;
 
 import ecsvpce.core.EndpointService;
-import ecsvpce.core.network.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The findings of one diagnosis as its checks add them, in order. */
 final class Findings {
@@ -21,16 +21,15 @@ final class Findings {
 
     /**
      * The task reaches the internet through {@code target}: the gaps that path covers no longer block
-     * the start. Through a gateway they are advisory; through something that may filter (a firewall,
-     * an appliance, a central egress VPC) they are unverified, since what it lets through is not seen.
+     * the start. They are advisory when the path surely serves the task; unverified when that is not
+     * seen ({@code unless} says on what it depends: what a firewall lets through, a public IP nobody named).
      */
-    void coveredThrough(String target) {
-        boolean mayFilter = Route.mayFilter(target);
+    void coveredThrough(String target, Optional<String> unless) {
         found.replaceAll(f -> !f.isBlocking() || !f.code().isCoveredByAnInternetPath() ? f
-                : new Finding(f.code(), f.service(), mayFilter ? Severity.UNVERIFIED : Severity.ADVISORY,
+                : new Finding(f.code(), f.service(), unless.isPresent() ? Severity.UNVERIFIED : Severity.ADVISORY,
                         f.resourceId(), f.explanation() + "; meanwhile the task reaches "
                         + (f.service() == null ? "the service" : f.service().id()) + " through " + target
-                        + (mayFilter ? ", if " + target + " lets it through" : ""), f.fix()));
+                        + unless.map(condition -> ", if " + condition).orElse(""), f.fix()));
     }
 
     List<Finding> all() {
