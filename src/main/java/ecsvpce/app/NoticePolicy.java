@@ -1,6 +1,7 @@
 package ecsvpce.app;
 
 import ecsvpce.core.diagnosis.Finding;
+import ecsvpce.core.diagnosis.Severity;
 import ecsvpce.report.ActionReport;
 import ecsvpce.report.ErrorSummary;
 import ecsvpce.report.SweepReport;
@@ -41,7 +42,7 @@ final class NoticePolicy {
             case NOT_FIXABLE_BY_ENDPOINTS -> Optional.of(key("task", examined.outcome().name(), examined.vpcId(),
                     examined.failure().failureClass(), examined.failure().missingIamAction(),
                     networkClass(examined) ? "" : family(examined.task().taskDefinitionArn()),
-                    findings(examined.unfixed()), String.join(",", examined.unservable())));
+                    findings(forAPerson(examined)), String.join(",", examined.unservable())));
             case FAILED -> Optional.of(key("task", "FAILED", examined.vpcId(), error(examined.error()),
                     actions(examined.actions())));
         };
@@ -110,6 +111,12 @@ final class NoticePolicy {
     private static String actions(List<ActionReport> actions) {
         return actions.stream().map(a -> a.status() + " " + a.type() + " " + a.description()
                 + (a.resourceId() == null ? "" : " " + a.resourceId())).collect(Collectors.joining(","));
+    }
+
+    /** What a person is asked to look at: the blocking findings left unfixed and the checks left undecided. */
+    private static List<Finding> forAPerson(TaskReport.Examined examined) {
+        return Stream.concat(examined.unfixed().stream(),
+                examined.findings().stream().filter(f -> f.severity() == Severity.UNVERIFIED)).toList();
     }
 
     private static String findings(List<Finding> findings) {

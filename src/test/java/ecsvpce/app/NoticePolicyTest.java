@@ -8,6 +8,7 @@ import ecsvpce.app.ReportSamples.TaskSample;
 import ecsvpce.app.port.ActionResult;
 import ecsvpce.app.port.CallFailure;
 import ecsvpce.core.EndpointService;
+import ecsvpce.report.Outcome;
 import ecsvpce.core.fixtures.Snapshots;
 import ecsvpce.core.fixtures.Tasks;
 import ecsvpce.core.network.NetworkSnapshot;
@@ -81,6 +82,17 @@ class NoticePolicyTest {
         assertThat(List.of(NoticePolicy.task(TaskSample.REMEDIATED.report()), NoticePolicy.task(oneEndpointMissing),
                 NoticePolicy.task(TaskSample.NEEDS_A_PERSON.report()), NoticePolicy.task(reachesTheInternet)))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anotherUndecidedGapIsAnotherStory() {
+        TaskReport logsUndecided = remediate(Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.LOGS)
+                .internetPath("tgw-0egress").build(), aws -> { });
+        TaskReport ssmUndecided = remediate(Snapshots.isolatedSeedVpc().withoutEndpoint(EndpointService.SSM)
+                .internetPath("tgw-0egress").build(), aws -> { });
+
+        assertThat(((TaskReport.Examined) logsUndecided).outcome()).isEqualTo(Outcome.NOT_FIXABLE_BY_ENDPOINTS);
+        assertThat(NoticePolicy.task(logsUndecided)).isPresent().isNotEqualTo(NoticePolicy.task(ssmUndecided));
     }
 
     @Test
