@@ -96,6 +96,19 @@ class NoticePolicyTest {
     }
 
     @Test
+    void adviceBesideTheSameUndecidedGapIsTheSameStory() {
+        TaskReport plain = remediate(Snapshots.isolatedSeedVpc().withSubnetC().withoutEndpoint(EndpointService.LOGS)
+                .internetPath("tgw-0egress").build(), aws -> { });
+        TaskReport withAdvice = remediate(Snapshots.isolatedSeedVpc().withSubnetC().withoutEndpoint(EndpointService.LOGS)
+                .endpoint(EndpointService.SSM, e -> e.subnets(Snapshots.SUBNET_C)).internetPath("tgw-0egress").build(),
+                aws -> { });
+
+        assertThat(((TaskReport.Examined) withAdvice).findings()).extracting(f -> f.code().name())
+                .contains("ENDPOINT_NOT_IN_TASK_AZ");
+        assertThat(NoticePolicy.task(withAdvice)).isPresent().isEqualTo(NoticePolicy.task(plain));
+    }
+
+    @Test
     void anEndpointMadeAgainAfterItWasDeletedIsToldAgain() {
         TaskReport madeAgain = remediate(Snapshots.isolatedEmptyVpc().build(), aws -> aws.onApply((actions, done) ->
                 actions.forEach(action -> done.add(ActionResult.applied(action, "vpce-again" + done.size())))));
