@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.eventbridge.model.EcsParameters;
@@ -59,41 +60,33 @@ public final class EventBridgeRuleTargets implements ScheduledTasks {
     }
 
     private List<String> buses() {
-        List<String> buses = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListEventBusesResponse page = AwsCall.run("events:ListEventBuses", () -> events.listEventBuses(r -> r.nextToken(next)));
-            page.eventBuses().stream().map(EventBus::name).forEach(buses::add);
-            token = page.nextToken();
-        } while (token != null);
-        return buses;
+        return allPages("events:ListEventBuses", next -> events.listEventBuses(r -> r.nextToken(next)),
+                ListEventBusesResponse::nextToken, page -> page.eventBuses().stream().map(EventBus::name).toList());
     }
 
     private List<String> rulesTargeting(String bus, String cluster) {
-        List<String> rules = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListRuleNamesByTargetResponse page = AwsCall.run("events:ListRuleNamesByTarget", () -> events
-                    .listRuleNamesByTarget(r -> r.eventBusName(bus).targetArn(cluster).nextToken(next)));
-            rules.addAll(page.ruleNames());
-            token = page.nextToken();
-        } while (token != null);
-        return rules;
+        return allPages("events:ListRuleNamesByTarget", next -> events.listRuleNamesByTarget(r -> r.eventBusName(bus)
+                .targetArn(cluster).nextToken(next)), ListRuleNamesByTargetResponse::nextToken,
+                ListRuleNamesByTargetResponse::ruleNames);
     }
 
     private List<Target> targets(String bus, String rule) {
-        List<Target> targets = new ArrayList<>();
+        return allPages("events:ListTargetsByRule", next -> events.listTargetsByRule(r -> r.eventBusName(bus).rule(rule)
+                .nextToken(next)), ListTargetsByRuleResponse::nextToken, ListTargetsByRuleResponse::targets);
+    }
+
+    /** Every page of a list call, following its token: the SDK has no paginators for these EventBridge calls. */
+    private static <P, T> List<T> allPages(String action, Function<String, P> page, Function<P, String> nextToken,
+                                           Function<P, List<T>> items) {
+        List<T> all = new ArrayList<>();
         String token = null;
         do {
             String next = token;
-            ListTargetsByRuleResponse page = AwsCall.run("events:ListTargetsByRule", () -> events
-                    .listTargetsByRule(r -> r.eventBusName(bus).rule(rule).nextToken(next)));
-            targets.addAll(page.targets());
-            token = page.nextToken();
+            P answer = AwsCall.run(action, () -> page.apply(next));
+            all.addAll(items.apply(answer));
+            token = nextToken.apply(answer);
         } while (token != null);
-        return targets;
+        return all;
     }
 
     /** Fargate (launch type or capacity provider) in awsvpc mode: what the sweep's services are too. */

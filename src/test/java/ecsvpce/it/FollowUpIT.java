@@ -111,7 +111,8 @@ class FollowUpIT {
             assertThat(notification(verdict)).containsEntry("status", "NOT_NEEDED");
             assertThat(inbox.take()).isEmpty();
             List<Map<String, Object>> again = followUps.takeEvents();
-            assertThat(again).singleElement().satisfies(event -> assertThat(FollowUp.parse(body(event)).check()).isEqualTo(2));
+            assertThat(again).singleElement().satisfies(event ->
+                    assertThat(FollowUp.parse(FollowUpQueueFixture.body(event)).check()).isEqualTo(2));
             assertThat(verifyCalls.calls()).contains("ec2:DescribeDhcpOptions", "ecs:DescribeServices", "ecs:UpdateService",
                     "sqs:SendMessage");
         }
@@ -150,7 +151,7 @@ class FollowUpIT {
         assertThat(inbox.take()).hasSize(1);
         List<Map<String, Object>> queued = followUps.takeEvents();
         assertThat(queued).hasSize(1);
-        FollowUp followUp = FollowUp.parse(body(queued.get(0)));
+        FollowUp followUp = FollowUp.parse(FollowUpQueueFixture.body(queued.get(0)));
         assertThat(followUp.vpcId()).isEqualTo(scenario.vpcId());
         assertThat(followUp.workloads()).singleElement().satisfies(w -> assertThat(w.serviceName()).isEqualTo("web"));
         return queued.get(0);
@@ -176,10 +177,6 @@ class FollowUpIT {
         return LambdaContexts.of("VerifyFunction", MotoServer.ACCOUNT_ID);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String body(Map<String, Object> event) {
-        return String.valueOf(((List<Map<String, Object>>) event.get("Records")).get(0).get("body"));
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> notification(Map<String, Object> report) {

@@ -57,7 +57,7 @@ class RecoveryIT {
         try (FargateScenario scenario = failingServiceAndHealthySibling()) {
             String webBefore = primaryDeployment(scenario, WEB);
             String apiBefore = primaryDeployment(scenario, API);
-            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            Map<String, Object> message = remediate(scenario);
 
             Map<String, Object> first = verify(Mode.REMEDIATE, RecoverySettings.on(), message);
 
@@ -86,7 +86,7 @@ class RecoveryIT {
             assertThat(String.valueOf(sweep.get("summary"))).contains("2 fixed");
             List<Map<String, Object>> queued = followUps.takeEvents();
             assertThat(queued).hasSize(1);
-            FollowUp followUp = FollowUp.parse(body(queued.get(0)));
+            FollowUp followUp = FollowUp.parse(FollowUpQueueFixture.body(queued.get(0)));
             assertThat(followUp.workloads()).extracting(FollowUp.Workload::serviceName, FollowUp.Workload::failedToStart)
                     .containsExactlyInAnyOrder(tuple(WEB, true),
                             tuple(API, false));
@@ -117,7 +117,7 @@ class RecoveryIT {
             assertThat(inbox.take()).singleElement().satisfies(told -> assertThat(told.path("Message").asText())
                     .contains("the check would start one new deployment of web"));
 
-            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            Map<String, Object> message = remediate(scenario);
             Map<String, Object> checked = verify(Mode.DRY_RUN, RecoverySettings.on(), message);
 
             assertThat(recovery(checked, WEB)).containsEntry("status", "WOULD_DEPLOY");
@@ -130,7 +130,7 @@ class RecoveryIT {
     void withRecoverServicesOffNothingIsDeployedAndTheReportSaysSo() {
         try (FargateScenario scenario = failingServiceAndHealthySibling()) {
             String webBefore = primaryDeployment(scenario, WEB);
-            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            Map<String, Object> message = remediate(scenario);
 
             Map<String, Object> checked = verify(Mode.REMEDIATE, new RecoverySettings(false), message);
 
@@ -143,7 +143,7 @@ class RecoveryIT {
     @Test
     void aServiceDeletedBeforeItsCheckIsReportedGoneAndTheFixIsNoFailure() {
         try (FargateScenario scenario = failingServiceAndHealthySibling()) {
-            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            Map<String, Object> message = remediate(scenario);
             scenario.ecs().deleteService(r -> r.cluster(scenario.clusterArn()).service(WEB).force(true));
 
             Map<String, Object> checked = verify(Mode.REMEDIATE, RecoverySettings.on(), message);
@@ -157,7 +157,7 @@ class RecoveryIT {
     @Test
     void theHealedReportGivesTheTimelineFromTheFailureToTheServiceAtItsDesiredCount() {
         try (FargateScenario scenario = failingServiceAndHealthySibling()) {
-            Map<String, Object> message = remediate(scenario, Mode.REMEDIATE).orElseThrow();
+            Map<String, Object> message = remediate(scenario);
             verify(Mode.REMEDIATE, RecoverySettings.on(), message);
             Map<String, Object> second = followUps.takeEvents().get(0);
             // moto starts no task; once told its desired count, the service runs it (as the new deployment would).
@@ -190,14 +190,15 @@ class RecoveryIT {
     }
 
     /** The remediation of web's failed start, and the follow-up it queued (as the SQS event VerifyFunction gets). */
-    private Optional<Map<String, Object>> remediate(FargateScenario scenario, Mode mode) {
-        Map<String, Object> report = Lambda.invoke(Functions.remediate(mode, new CallRecorder("RemediateFunction"), dispatch),
-                scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON).json(), context("RemediateFunction"));
+    private Map<String, Object> remediate(FargateScenario scenario) {
+        Map<String, Object> report = Lambda.invoke(Functions.remediate(Mode.REMEDIATE, new CallRecorder("RemediateFunction"),
+                dispatch), scenario.runAndStopTask(FargateScenario.SEED_SECRETS_MANAGER_REASON).json(),
+                context("RemediateFunction"));
         assertThat(report.get("outcome")).isEqualTo("REMEDIATED");
         inbox.take();
         List<Map<String, Object>> queued = followUps.takeEvents();
         assertThat(queued).hasSize(1);
-        return Optional.of(queued.get(0));
+        return queued.get(0);
     }
 
     private Map<String, Object> verify(Mode mode, RecoverySettings recovery, Map<String, Object> event) {
@@ -220,10 +221,6 @@ class RecoveryIT {
         return (Map<String, Object>) value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String body(Map<String, Object> event) {
-        return String.valueOf(((List<Map<String, Object>>) event.get("Records")).get(0).get("body"));
-    }
 
     private static String read(String path) {
         try {

@@ -28,6 +28,12 @@ public final class FollowUpQueueFixture {
         return queue.take().stream().map(message -> event(message.messageId(), message.body())).toList();
     }
 
+    /** The body of an SQS event's one record: the follow-up message. */
+    @SuppressWarnings("unchecked")
+    public static String body(Map<String, Object> event) {
+        return String.valueOf(((List<Map<String, Object>>) event.get("Records")).get(0).get("body"));
+    }
+
     /** An SQS event of one record with this body, as Lambda delivers it. */
     public Map<String, Object> event(String messageId, String body) {
         Map<String, Object> record = new LinkedHashMap<>();
